@@ -1,0 +1,702 @@
+//! serde-json-core visitors that fill a [`Table`] straight from the input.
+//!
+//! Strings arrive raw (serde-json-core is given no unescape buffer) and are
+//! decoded here into the caller's scratch buffer; strings without escapes
+//! borrow from the input. Every object rejects unknown and repeated fields.
+//! The first error is kept in [`Ctx`] with its place and field, because
+//! serde-json-core's own errors carry neither.
+
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+use super::scan::field_name;
+use super::strings::{decode, DecodeError};
+use crate::error::{Error, ErrorKind, Location, Place, Snippet};
+use crate::money::Currency;
+use crate::table::{
+    lookup_value, CastCredit, Charge, ChargeRate, Entry, Flag, Fringe, Line, Options, SectionSet, Table,
+    CAST_CREDITS, CAST_ORDERS, END_CREDITS, PROFILES, SECTIONS,
+};
+use crate::vocabulary::{Department, Role, Side};
+
+/// Wire ids of the `line` field.
+const LINE_SIDES: &[(&str, Side)] = &[("atl", Side::Atl), ("btl", Side::Btl)];
+
+/// Parsing state shared by every visitor: the scratch buffer for decoded
+/// strings, where we are, and the first error.
+pub(super) struct Ctx<'a> {
+    scratch: &'a mut [u8],
+    scratch_used: usize,
+    place: Place,
+    field: Option<&'static str>,
+    pub(super) error: Option<Error>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(scratch: &'a mut [u8]) -> Self {
+        Ctx {
+            scratch,
+            scratch_used: 0,
+            place: Place::Table,
+            field: None,
+            error: None,
+        }
+    }
+
+    /// Record `kind` at the current place and field (the first error wins)
+    /// and return the serde error that unwinds the parse.
+    fn fail<E: de::Error>(&mut self, kind: ErrorKind) -> E {
+        if self.error.is_none() {
+            self.error = Some(Error::new(kind, Location::at(self.place, self.field)));
+        }
+        E::custom("")
+    }
+
+    /// Convert a serde-json-core error on the current field into ours.
+    fn wrong_type<E: de::Error>(&mut self, expected: &'static str) -> impl FnOnce(E) -> E + '_ {
+        move |_| self.fail(ErrorKind::WrongType { expected })
+    }
+
+    /// Decode a raw string: borrow it when it has no escape, else decode it
+    /// into the scratch buffer.
+    fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
+        if !raw.contains('\\') {
+            return Ok(raw);
+        }
+        let buffer = core::mem::take(&mut self.scratch);
+        match decode(raw, buffer) {
+            Ok(len) => {
+                let (decoded, rest) = buffer.split_at_mut(len);
+                self.scratch = rest;
+                self.scratch_used = self.scratch_used.saturating_add(len);
+                let decoded: &'a [u8] = decoded;
+                core::str::from_utf8(decoded).map_err(|_| self.fail(ErrorKind::InvalidUtf8))
+            }
+            Err(e) => {
+                self.scratch = buffer;
+                Err(self.fail(match e {
+                    DecodeError::TooSmall(needed) => ErrorKind::ScratchTooSmall {
+                        needed: self.scratch_used.saturating_add(needed),
+                    },
+                    DecodeError::InvalidEscape => ErrorKind::InvalidEscape,
+                    DecodeError::InvalidUnicode => ErrorKind::InvalidUnicodeEscape,
+                }))
+            }
+        }
+    }
+
+    /// Enter a key of an object: check it is one of `allowed` and not
+    /// repeated (`seen` is a bit per allowed field).
+    fn key<E: de::Error>(&mut self, raw: &str, allowed: &[&'static str], seen: &mut u32) -> Result<usize, E> {
+        let position = allowed.iter().position(|&f| f == raw);
+        let Some(position) = position else {
+            self.field = field_name(raw);
+            return Err(self.fail(ErrorKind::UnknownField {
+                name: Snippet::new(raw),
+            }));
+        };
+        self.field = allowed.get(position).copied();
+        let bit = 1u32 << position;
+        if *seen & bit != 0 {
+            return Err(self.fail(ErrorKind::DuplicateField));
+        }
+        *seen |= bit;
+        Ok(position)
+    }
+
+    fn string<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<&'a str, A::Error> {
+        let Raw(raw) = map.next_value().map_err(self.wrong_type("a string"))?;
+        self.text(raw)
+    }
+
+    fn integer<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<i64, A::Error> {
+        map.next_value::<i64>().map_err(self.wrong_type("an integer"))
+    }
+
+    /// An integer in `min..=u16::MAX`.
+    fn small<A: MapAccess<'a>>(&mut self, map: &mut A, min: i64) -> Result<u16, A::Error> {
+        let value = self.integer(map)?;
+        if value == 0 && min == 1 {
+            return Err(self.fail(ErrorKind::ZeroPosition));
+        }
+        if value < min {
+            return Err(self.fail(ErrorKind::NumberOutOfRange));
+        }
+        u16::try_from(value).map_err(|_| self.fail(ErrorKind::NumberOutOfRange))
+    }
+
+    fn bps<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<u32, A::Error> {
+        let value = self.integer(map)?;
+        u32::try_from(value).map_err(|_| self.fail(ErrorKind::NumberOutOfRange))
+    }
+
+    fn amount<A: MapAccess<'a>>(&mut self, map: &mut A, allow_negative: bool) -> Result<i64, A::Error> {
+        let value = self.integer(map)?;
+        if value < 0 && !allow_negative {
+            return Err(self.fail(ErrorKind::NegativeAmount));
+        }
+        Ok(value)
+    }
+
+    fn boolean<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<bool, A::Error> {
+        map.next_value::<bool>().map_err(self.wrong_type("true or false"))
+    }
+
+    /// A string from a fixed set of ids.
+    fn choice<A: MapAccess<'a>, T: Copy>(
+        &mut self,
+        map: &mut A,
+        rows: &[(&'static str, T)],
+    ) -> Result<T, A::Error> {
+        let text = self.string(map)?;
+        lookup_value(rows, text).map_err(|kind| self.fail(kind))
+    }
+
+    /// A value that the `convert` function reads from a string.
+    fn parsed<A: MapAccess<'a>, T>(
+        &mut self,
+        map: &mut A,
+        convert: fn(&str) -> Result<T, ErrorKind>,
+    ) -> Result<T, A::Error> {
+        let text = self.string(map)?;
+        convert(text).map_err(|kind| self.fail(kind))
+    }
+
+    /// A field of a known place ends: the next error is no longer about it.
+    fn leave(&mut self, place: Place) {
+        self.place = place;
+        self.field = None;
+    }
+}
+
+/// A string exactly as it stands in the input, escapes not decoded.
+struct Raw<'a>(&'a str);
+
+impl<'de> de::Deserialize<'de> for Raw<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RawVisitor;
+        impl<'de> Visitor<'de> for RawVisitor {
+            type Value = Raw<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Raw<'de>, E> {
+                Ok(Raw(v))
+            }
+        }
+        deserializer.deserialize_str(RawVisitor)
+    }
+}
+
+/// The elements of a JSON array, read one at a time.
+trait Elements<'a> {
+    /// What the array holds, for type errors.
+    const EXPECTED: &'static str;
+    /// Read element `index`; `false` at the end of the array.
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error>;
+}
+
+/// A JSON array read by an [`Elements`].
+struct ArraySeed<'c, 'a, E> {
+    ctx: &'c mut Ctx<'a>,
+    elements: E,
+}
+
+impl<'a, E: Elements<'a>> DeserializeSeed<'a> for ArraySeed<'_, 'a, E> {
+    type Value = E;
+    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<E, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'a, E: Elements<'a>> Visitor<'a> for ArraySeed<'_, 'a, E> {
+    type Value = E;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(E::EXPECTED)
+    }
+    fn visit_seq<S: SeqAccess<'a>>(mut self, mut seq: S) -> Result<E, S::Error> {
+        let mut index = 0usize;
+        while self.elements.next(self.ctx, index, &mut seq)? {
+            index = index.saturating_add(1);
+        }
+        Ok(self.elements)
+    }
+}
+
+/// Read an array field's value with `elements`.
+fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(ctx: &mut Ctx<'a>, map: &mut A, elements: E) -> Result<E, A::Error> {
+    let expected = E::EXPECTED;
+    map.next_value_seed(ArraySeed { ctx: &mut *ctx, elements }).map_err(|e| {
+        // A type error inside an element has been recorded already.
+        let _ = ctx.fail::<A::Error>(ErrorKind::WrongType { expected });
+        e
+    })
+}
+
+/// The fields of a JSON object, read one at a time.
+pub(super) trait Fields<'a>: Sized {
+    /// Every field the object may have (at most 32).
+    const FIELDS: &'static [&'static str];
+    /// What the object is, for type errors.
+    const EXPECTED: &'static str;
+    /// Read the value of field `FIELDS[position]`.
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error>;
+    /// Check the object once every field is read; `seen` has a bit per field.
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind>;
+}
+
+/// A JSON object read by a [`Fields`].
+pub(super) struct ObjectSeed<'c, 'a, O> {
+    pub(super) ctx: &'c mut Ctx<'a>,
+    pub(super) object: O,
+}
+
+impl<'a, O: Fields<'a>> DeserializeSeed<'a> for ObjectSeed<'_, 'a, O> {
+    type Value = O;
+    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<O, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
+    type Value = O;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(O::EXPECTED)
+    }
+    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<O, A::Error> {
+        let place = self.ctx.place;
+        let mut seen = 0u32;
+        while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
+            let position = self.ctx.key(key, O::FIELDS, &mut seen)?;
+            self.object.field(self.ctx, position, &mut map)?;
+            self.ctx.leave(place);
+        }
+        self.object.finish(self.ctx, seen).map_err(|kind| self.ctx.fail(kind))
+    }
+}
+
+/// Read an object field's value with `object`.
+fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(ctx: &mut Ctx<'a>, map: &mut A, object: O) -> Result<O, A::Error> {
+    map.next_value_seed(ObjectSeed { ctx: &mut *ctx, object }).map_err(|e| {
+        let _ = ctx.fail::<A::Error>(ErrorKind::WrongType { expected: O::EXPECTED });
+        e
+    })
+}
+
+/// Whether bit `position` of `seen` is set.
+fn has(seen: u32, position: usize) -> bool {
+    seen & (1 << position) != 0
+}
+
+/// The whole document into a table.
+pub(super) struct TableFields<'t, 'a, const N: usize> {
+    pub(super) table: &'t mut Table<'a, N>,
+}
+
+impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
+    const FIELDS: &'static [&'static str] =
+        &["title", "currency", "profile", "entries", "lines", "charges", "chart", "options"];
+    const EXPECTED: &'static str = "a table object";
+
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        let table = &mut *self.table;
+        match position {
+            0 => table.title = ctx.string(map)?,
+            1 => table.currency = ctx.parsed(map, Currency::from_code)?,
+            2 => table.profile = ctx.choice(map, PROFILES)?,
+            3 => {
+                array(ctx, map, EntryElements { table: &mut *table })?;
+            }
+            4 => {
+                array(ctx, map, LineElements { table: &mut *table })?;
+            }
+            5 => {
+                array(ctx, map, ChargeElements { table: &mut *table })?;
+            }
+            6 => {
+                ctx.place = Place::Chart;
+                let chart = object(ctx, map, ChartFields { chart: table.chart })?;
+                table.chart = chart.chart;
+            }
+            _ => {
+                ctx.place = Place::Options;
+                table.options = object(ctx, map, OptionsFields { options: table.options })?.options;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+        Ok(self)
+    }
+}
+
+struct EntryElements<'t, 'a, const N: usize> {
+    table: &'t mut Table<'a, N>,
+}
+
+impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
+    const EXPECTED: &'static str = "an array of entries";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        ctx.leave(Place::Entry(index));
+        if self.table.entries().len() == N {
+            // Capacity is checked before the entry is read, so the error
+            // names the first entry that does not fit.
+            ctx.field = Some("entries");
+            return Err(ctx.fail(ErrorKind::CapacityExceeded { what: "entries", capacity: N }));
+        }
+        let seed = ObjectSeed { ctx: &mut *ctx, object: EntryFields::default() };
+        let Some(fields) = seq.next_element_seed(seed).map_err(|e| {
+            let _ = ctx.fail::<S::Error>(ErrorKind::WrongType { expected: "an entry object" });
+            e
+        })?
+        else {
+            return Ok(false);
+        };
+        let Some(entry) = fields.entry else {
+            return Err(ctx.fail(ErrorKind::MissingField));
+        };
+        if let Err(e) = self.table.push(entry) {
+            ctx.field = e.location.field;
+            return Err(ctx.fail(e.kind));
+        }
+        Ok(true)
+    }
+}
+
+/// One entry; `entry` is filled by [`Fields::finish`].
+#[derive(Default)]
+struct EntryFields<'a> {
+    name: &'a str,
+    role: Option<Role>,
+    department: Option<Department>,
+    title: Option<&'a str>,
+    character: Option<&'a str>,
+    billing: Option<u16>,
+    appearance: Option<u16>,
+    team: Option<u16>,
+    cast_credit: CastCredit,
+    flags: crate::table::Flags,
+    fee: i64,
+    account: Option<u16>,
+    line: Option<Side>,
+    fringe: Option<Fringe>,
+    entry: Option<Entry<'a>>,
+}
+
+impl<'a> Fields<'a> for EntryFields<'a> {
+    const FIELDS: &'static [&'static str] = &[
+        "name", "role", "title", "department", "character", "billing", "appearance", "team", "cast_credit",
+        "flags", "fee", "account", "line", "fringe",
+    ];
+    const EXPECTED: &'static str = "an entry object";
+
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        match position {
+            0 => self.name = ctx.string(map)?,
+            1 => self.role = Some(ctx.parsed(map, Role::from_id)?),
+            2 => self.title = Some(ctx.string(map)?),
+            3 => self.department = Some(ctx.parsed(map, Department::from_id)?),
+            4 => self.character = Some(ctx.string(map)?),
+            5 => self.billing = Some(ctx.small(map, 1)?),
+            6 => self.appearance = Some(ctx.small(map, 1)?),
+            7 => self.team = Some(ctx.small(map, 1)?),
+            8 => self.cast_credit = ctx.choice(map, CAST_CREDITS)?,
+            9 => self.flags = array(ctx, map, FlagElements::default())?.flags,
+            10 => self.fee = ctx.amount(map, false)?,
+            11 => self.account = Some(ctx.small(map, 0)?),
+            12 => self.line = Some(ctx.choice(map, LINE_SIDES)?),
+            _ => {
+                let fringe = object(ctx, map, FringeFields::default())?;
+                self.fringe = Some(Fringe { bps: fringe.bps, cap: fringe.cap });
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
+        for (position, field) in [(0, "name"), (1, "role")] {
+            if !has(seen, position) {
+                ctx.field = Some(field);
+                return Err(ErrorKind::MissingField);
+            }
+        }
+        let role = self.role.unwrap_or(Role::Custom);
+        if role == Role::Custom && (self.title.is_none() || self.department.is_none()) {
+            ctx.field = Some(if self.title.is_none() { "title" } else { "department" });
+            return Err(ErrorKind::CustomNeedsTitleAndDepartment);
+        }
+        let mut entry = Entry::new(self.name, role);
+        if let Some(department) = self.department {
+            entry.department = department;
+        }
+        entry.title = self.title;
+        entry.character = self.character;
+        entry.billing = self.billing;
+        entry.appearance = self.appearance;
+        entry.team = self.team;
+        entry.cast_credit = self.cast_credit;
+        entry.flags = self.flags;
+        entry.fee = self.fee;
+        entry.account = self.account;
+        entry.line = self.line;
+        entry.fringe = self.fringe;
+        self.entry = Some(entry);
+        Ok(self)
+    }
+}
+
+#[derive(Default)]
+struct FlagElements {
+    flags: crate::table::Flags,
+}
+
+impl<'a> Elements<'a> for FlagElements {
+    const EXPECTED: &'static str = "an array of flag strings";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, _index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        let Some(Raw(raw)) = seq.next_element::<Raw<'a>>().map_err(ctx.wrong_type("a flag string"))? else {
+            return Ok(false);
+        };
+        let text = ctx.text(raw)?;
+        let flag = Flag::from_id(text).map_err(|kind| ctx.fail(kind))?;
+        self.flags = self.flags.with(flag);
+        Ok(true)
+    }
+}
+
+#[derive(Default)]
+struct FringeFields {
+    bps: u32,
+    cap: Option<i64>,
+}
+
+impl<'a> Fields<'a> for FringeFields {
+    const FIELDS: &'static [&'static str] = &["bps", "cap"];
+    const EXPECTED: &'static str = "a fringe object";
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        match position {
+            0 => self.bps = ctx.bps(map)?,
+            _ => self.cap = Some(ctx.amount(map, false)?),
+        }
+        Ok(())
+    }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
+        if !has(seen, 0) {
+            ctx.field = Some("bps");
+            return Err(ErrorKind::MissingField);
+        }
+        Ok(self)
+    }
+}
+
+struct LineElements<'t, 'a, const N: usize> {
+    table: &'t mut Table<'a, N>,
+}
+
+impl<'a, const N: usize> Elements<'a> for LineElements<'_, 'a, N> {
+    const EXPECTED: &'static str = "an array of budget lines";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        ctx.leave(Place::Line(index));
+        if self.table.lines().len() == N {
+            ctx.field = Some("lines");
+            return Err(ctx.fail(ErrorKind::CapacityExceeded { what: "lines", capacity: N }));
+        }
+        let seed = ObjectSeed { ctx: &mut *ctx, object: LineFields::default() };
+        let Some(line) = seq.next_element_seed(seed).map_err(ctx.wrong_type("a line object"))? else {
+            return Ok(false);
+        };
+        let line = Line { account: line.account, description: line.description, amount: line.amount };
+        self.table.push_line(line).map_err(|e| ctx.fail(e.kind))?;
+        Ok(true)
+    }
+}
+
+#[derive(Default)]
+struct LineFields<'a> {
+    account: u16,
+    description: &'a str,
+    amount: i64,
+}
+
+impl<'a> Fields<'a> for LineFields<'a> {
+    const FIELDS: &'static [&'static str] = &["account", "description", "amount"];
+    const EXPECTED: &'static str = "a line object";
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        match position {
+            0 => self.account = ctx.small(map, 0)?,
+            1 => self.description = ctx.string(map)?,
+            // A line may be negative: a rebate or a credit on the budget.
+            _ => self.amount = ctx.amount(map, true)?,
+        }
+        Ok(())
+    }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
+        for (position, field) in [(0, "account"), (2, "amount")] {
+            if !has(seen, position) {
+                ctx.field = Some(field);
+                return Err(ErrorKind::MissingField);
+            }
+        }
+        Ok(self)
+    }
+}
+
+struct ChargeElements<'t, 'a, const N: usize> {
+    table: &'t mut Table<'a, N>,
+}
+
+impl<'a, const N: usize> Elements<'a> for ChargeElements<'_, 'a, N> {
+    const EXPECTED: &'static str = "an array of charges";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        ctx.leave(Place::Charge(index));
+        let seed = ObjectSeed { ctx: &mut *ctx, object: ChargeFields::default() };
+        let Some(charge) = seq.next_element_seed(seed).map_err(ctx.wrong_type("a charge object"))? else {
+            return Ok(false);
+        };
+        let Some(rate) = charge.rate else {
+            return Err(ctx.fail(ErrorKind::MissingField));
+        };
+        let charge = Charge { name: charge.name, rate, exclude: charge.exclude };
+        if let Err(e) = self.table.push_charge(charge) {
+            ctx.field = e.location.field;
+            return Err(ctx.fail(e.kind));
+        }
+        Ok(true)
+    }
+}
+
+#[derive(Default)]
+struct ChargeFields<'a> {
+    name: &'a str,
+    rate: Option<ChargeRate>,
+    exclude: SectionSet,
+}
+
+impl<'a> Fields<'a> for ChargeFields<'a> {
+    const FIELDS: &'static [&'static str] = &["name", "bps", "amount", "exclude"];
+    const EXPECTED: &'static str = "a charge object";
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        match position {
+            0 => self.name = ctx.string(map)?,
+            1 | 2 if self.rate.is_some() => {
+                // "bps" and "amount" exclude each other.
+                return Err(ctx.fail(ErrorKind::DuplicateField));
+            }
+            1 => self.rate = Some(ChargeRate::Bps(ctx.bps(map)?)),
+            2 => self.rate = Some(ChargeRate::Amount(ctx.amount(map, false)?)),
+            _ => self.exclude = array(ctx, map, SectionElements::default())?.sections,
+        }
+        Ok(())
+    }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
+        if !has(seen, 0) {
+            ctx.field = Some("name");
+            return Err(ErrorKind::MissingField);
+        }
+        if self.rate.is_none() {
+            ctx.field = Some("bps");
+            return Err(ErrorKind::MissingField);
+        }
+        Ok(self)
+    }
+}
+
+#[derive(Default)]
+struct SectionElements {
+    sections: SectionSet,
+}
+
+impl<'a> Elements<'a> for SectionElements {
+    const EXPECTED: &'static str = "an array of section ids";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, _index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        let Some(Raw(raw)) = seq.next_element::<Raw<'a>>().map_err(ctx.wrong_type("a section id"))? else {
+            return Ok(false);
+        };
+        let text = ctx.text(raw)?;
+        let section = lookup_value(SECTIONS, text).map_err(|kind| ctx.fail(kind))?;
+        self.sections = self.sections.with(section);
+        Ok(true)
+    }
+}
+
+struct ChartFields {
+    chart: crate::table::Chart,
+}
+
+impl<'a> Fields<'a> for ChartFields {
+    const FIELDS: &'static [&'static str] = &["atl", "production", "post", "other"];
+    const EXPECTED: &'static str = "a chart object";
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        let range = array(ctx, map, RangeElements::default())?;
+        let (Some(first), Some(last), 2) = (range.bounds[0], range.bounds[1], range.count) else {
+            return Err(ctx.fail(ErrorKind::WrongType { expected: "[first, last] accounts" }));
+        };
+        if let Some(slot) = self.chart.ranges.get_mut(position) {
+            *slot = (first, last);
+        }
+        Ok(())
+    }
+    fn finish(self, ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+        self.chart.validate().map_err(|e| {
+            ctx.field = e.location.field;
+            e.kind
+        })?;
+        Ok(self)
+    }
+}
+
+#[derive(Default)]
+struct RangeElements {
+    bounds: [Option<u16>; 2],
+    count: usize,
+}
+
+impl<'a> Elements<'a> for RangeElements {
+    const EXPECTED: &'static str = "[first, last] accounts";
+    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+        let Some(account) = seq.next_element::<i64>().map_err(ctx.wrong_type("an account number"))? else {
+            return Ok(false);
+        };
+        let account = u16::try_from(account).map_err(|_| ctx.fail(ErrorKind::NumberOutOfRange))?;
+        match self.bounds.get_mut(index) {
+            Some(slot) => *slot = Some(account),
+            None => return Err(ctx.fail(ErrorKind::WrongType { expected: "[first, last] accounts" })),
+        }
+        self.count = index.saturating_add(1);
+        Ok(true)
+    }
+}
+
+struct OptionsFields {
+    options: Options,
+}
+
+impl<'a> Fields<'a> for OptionsFields {
+    const FIELDS: &'static [&'static str] = &[
+        "main_title_cast",
+        "billing_block_cast",
+        "merge_hyphenates",
+        "end_credits",
+        "cast_order",
+        "cast_order_top",
+        "max_names_per_card",
+    ];
+    const EXPECTED: &'static str = "an options object";
+    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+        let o = &mut self.options;
+        match position {
+            0 => o.main_title_cast = ctx.small(map, 0)?,
+            1 => o.billing_block_cast = ctx.small(map, 0)?,
+            2 => o.merge_hyphenates = ctx.boolean(map)?,
+            3 => o.end_credits = ctx.choice(map, END_CREDITS)?,
+            4 => o.cast_order = ctx.choice(map, CAST_ORDERS)?,
+            5 => o.cast_order_top = ctx.small(map, 0)?,
+            _ => o.max_names_per_card = ctx.small(map, 1)?,
+        }
+        Ok(())
+    }
+    fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+        Ok(self)
+    }
+}

@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod error;
+#[cfg(feature = "json")]
+pub mod json;
+pub mod money;
+pub mod table;
+pub mod vocabulary;
+
+pub use error::{Error, ErrorKind, Location, Place, Snippet};
+pub use money::{split, split_capped, split_statement, Currency, Money};
+pub use table::{
+    CastCredit, CastOrder, Charge, ChargeRate, Chart, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
+    Profile, Section, SectionSet, Table,
+};
+pub use vocabulary::{Department, Role, RoleInfo, Side};

@@ -1,0 +1,348 @@
+//! Money in integer minor units: currencies, display, and exact splits.
+//!
+//! Nothing here uses floats. Every split keeps the sum exact: the parts add
+//! up to the total, to the minor unit (SPEC §4.4).
+
+use core::fmt;
+
+use crate::error::{Error, ErrorKind, Location, Place, Snippet};
+use crate::vocabulary::nearest;
+
+/// An ISO 4217 currency with its minor-unit exponent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Currency {
+    /// The three-letter code.
+    pub code: &'static str,
+    /// Digits after the decimal point (USD 2, JPY 0, KWD 3).
+    pub exponent: u8,
+    /// Symbol written before amounts; the code and a space where no symbol is unambiguous.
+    pub symbol: &'static str,
+}
+
+macro_rules! currencies {
+    ($($name:ident = $code:literal, $exp:literal, $sym:literal;)*) => {
+        impl Currency {
+            $(#[doc = $code] pub const $name: Currency = Currency { code: $code, exponent: $exp, symbol: $sym };)*
+        }
+        /// Every currency the crate knows.
+        pub const CURRENCIES: &[Currency] = &[$(Currency::$name,)*];
+    };
+}
+
+currencies! {
+    USD = "USD", 2, "$";
+    EUR = "EUR", 2, "€";
+    GBP = "GBP", 2, "£";
+    CAD = "CAD", 2, "CA$";
+    AUD = "AUD", 2, "A$";
+    JPY = "JPY", 0, "¥";
+    KRW = "KRW", 0, "₩";
+    INR = "INR", 2, "₹";
+    CNY = "CNY", 2, "CN¥";
+    CHF = "CHF", 2, "CHF ";
+    SEK = "SEK", 2, "SEK ";
+    NOK = "NOK", 2, "NOK ";
+    DKK = "DKK", 2, "DKK ";
+    NZD = "NZD", 2, "NZ$";
+    MXN = "MXN", 2, "MX$";
+    BRL = "BRL", 2, "R$";
+    ZAR = "ZAR", 2, "ZAR ";
+    ISK = "ISK", 0, "ISK ";
+    CLP = "CLP", 0, "CLP ";
+    KWD = "KWD", 3, "KWD ";
+    BHD = "BHD", 3, "BHD ";
+    OMR = "OMR", 3, "OMR ";
+    JOD = "JOD", 3, "JOD ";
+}
+
+impl Currency {
+    /// Look a currency up by its ISO 4217 code (ASCII case-insensitive).
+    pub fn from_code(code: &str) -> Result<Currency, ErrorKind> {
+        let wanted = code.trim();
+        CURRENCIES
+            .iter()
+            .copied()
+            .find(|c| c.code.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| ErrorKind::UnknownValue {
+                value: Snippet::new(code),
+                suggestion: nearest(wanted, CURRENCIES.iter().map(|c| c.code)),
+            })
+    }
+
+    /// `amount` in this currency, ready to display.
+    pub const fn amount(self, minor_units: i64) -> Money {
+        Money {
+            minor_units,
+            currency: self,
+        }
+    }
+}
+
+/// An amount with its currency; `Display` writes it with thousands
+/// separators and the currency's decimals (`$4,364,395.23`, `¥1,234`,
+/// `KWD 1,234.567`), without floats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Money {
+    /// Amount in minor units.
+    pub minor_units: i64,
+    /// Its currency.
+    pub currency: Currency,
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let magnitude = self.minor_units.unsigned_abs();
+        let scale = 10u64.pow(u32::from(self.currency.exponent));
+        if self.minor_units < 0 {
+            f.write_str("-")?;
+        }
+        f.write_str(self.currency.symbol)?;
+        write_grouped(f, magnitude / scale)?;
+        if self.currency.exponent > 0 {
+            let width = usize::from(self.currency.exponent);
+            write!(f, ".{:0width$}", magnitude % scale)?;
+        }
+        Ok(())
+    }
+}
+
+/// Write `n` with a comma every three digits.
+pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (rest % 10) as u8; // a single digit
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        let digit = digits.get(i).copied().unwrap_or(b'0');
+        f.write_char(char::from(digit))?;
+        if i > 0 && i % 3 == 0 {
+            f.write_char(',')?;
+        }
+    }
+    Ok(())
+}
+
+/// `a × b / d` rounded half-up (away from zero for negative values), for
+/// basis-point rates. `None` on overflow or `d == 0`.
+pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
+    let product = i128::from(a).checked_mul(i128::from(b))?;
+    let d = i128::from(d);
+    if d <= 0 {
+        return None;
+    }
+    let half = d / 2;
+    let magnitude = product.unsigned_abs().checked_add(half.unsigned_abs())? / d.unsigned_abs();
+    let magnitude = i128::try_from(magnitude).ok()?;
+    i64::try_from(if product < 0 { -magnitude } else { magnitude }).ok()
+}
+
+/// The argument error of the split functions.
+const fn arg_error(kind: ErrorKind, field: &'static str) -> Error {
+    Error::new(kind, Location::at(Place::Argument, Some(field)))
+}
+
+/// Split `total` minor units across `weights` by the largest-remainder
+/// (Hamilton) method and write the parts into `out` (SPEC §4.4).
+///
+/// Every share gets the floor of its exact quota; the units left over go
+/// one each to the largest remainders, ties to the lower index. A negative
+/// total splits as the negation of the split of its absolute value. The
+/// parts always add up to `total` exactly.
+///
+/// ```
+/// let mut parts = [0i64; 3];
+/// creditline::split(100, &[1, 1, 1], &mut parts).unwrap();
+/// assert_eq!(parts, [34, 33, 33]);
+/// creditline::split(-100, &[1, 1, 1], &mut parts).unwrap();
+/// assert_eq!(parts, [-34, -33, -33]);
+/// ```
+pub fn split(total: i64, weights: &[u32], out: &mut [i64]) -> Result<(), Error> {
+    check_split_args(weights, out)?;
+    hamilton(total, |i| weights.get(i).map_or(0, |&w| u64::from(w)), out)
+}
+
+fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
+    if weights.len() != out.len() {
+        return Err(arg_error(ErrorKind::WrongOutputLength, "out"));
+    }
+    if weights.iter().all(|&w| w == 0) {
+        return Err(arg_error(ErrorKind::NoWeights, "weights"));
+    }
+    Ok(())
+}
+
+/// Hamilton's method over `out.len()` shares whose weights `weight(i)`
+/// gives; shares of weight 0 get 0. Writes every element of `out`.
+fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Error> {
+    let overflow = arg_error(ErrorKind::Overflow { what: "split" }, "weights");
+    let n = out.len();
+    let sum: u128 = (0..n).map(|i| u128::from(weight(i))).sum();
+    if sum == 0 {
+        return Err(arg_error(ErrorKind::NoWeights, "weights"));
+    }
+    let magnitude = u128::from(total.unsigned_abs());
+    let negative = total < 0;
+    // Exact quota of share i is magnitude × w / sum = floor + rem / sum.
+    let parts = |i: usize| {
+        let product = magnitude * u128::from(weight(i)); // < 2^64 · 2^64
+        (product / sum, product % sum)
+    };
+    let mut assigned: u128 = 0;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let (floor, _) = parts(i);
+        assigned += floor;
+        let floor = i64::try_from(floor).map_err(|_| overflow)?;
+        *slot = if negative { -floor } else { floor };
+    }
+    // Fewer than n units are left; they go to the largest remainders.
+    let leftover = magnitude.checked_sub(assigned).ok_or(overflow)?;
+    if leftover == 0 {
+        return Ok(());
+    }
+    let count_at_least = |threshold: u128| (0..n).filter(|&i| parts(i).1 >= threshold).count() as u128;
+    // Largest threshold t with at least `leftover` remainders ≥ t (binary search).
+    let (mut low, mut high) = (1u128, sum - 1);
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        if count_at_least(mid) >= leftover {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    let threshold = low;
+    // Every remainder above the threshold gets a unit; ties at the threshold
+    // go to the lower indices until the leftover is used up.
+    let mut ties = leftover - count_at_least(threshold + 1);
+    for (i, slot) in out.iter_mut().enumerate() {
+        let remainder = parts(i).1;
+        let bonus = if remainder > threshold {
+            true
+        } else if remainder == threshold && ties > 0 {
+            ties -= 1;
+            true
+        } else {
+            false
+        };
+        if bonus {
+            let step = if negative { -1 } else { 1 };
+            *slot = slot.checked_add(step).ok_or(overflow)?;
+        }
+    }
+    Ok(())
+}
+
+/// Like [`split`], but no share gets more than its cap (in magnitude), for
+/// example a deferment's face value. The excess over a cap is re-split among
+/// the shares not yet at their cap. An error when the caps of the shares
+/// with weight cannot hold the total.
+///
+/// ```
+/// let mut parts = [0i64; 3];
+/// creditline::split_capped(900, &[1, 1, 1], &[100, 1_000, 1_000], &mut parts).unwrap();
+/// assert_eq!(parts, [100, 400, 400]);
+/// ```
+pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) -> Result<(), Error> {
+    check_split_args(weights, out)?;
+    if caps.len() != weights.len() {
+        return Err(arg_error(ErrorKind::WrongOutputLength, "caps"));
+    }
+    if caps.iter().any(|&c| c < 0) {
+        return Err(arg_error(ErrorKind::NegativeAmount, "caps"));
+    }
+    let weight = |i: usize| weights.get(i).map_or(0, |&w| u64::from(w));
+    let cap = |i: usize| caps.get(i).map_or(0, |&c| i128::from(c));
+    let n = weights.len();
+    let capacity: i128 = (0..n).filter(|&i| weight(i) > 0).map(cap).sum();
+    let magnitude = i128::from(total.unsigned_abs());
+    if capacity < magnitude {
+        return Err(arg_error(ErrorKind::CapsTooSmall, "caps"));
+    }
+    // Exact solution: part_i = min(cap_i, λ·w_i) with Σ parts = total. A share
+    // is at its cap when cap_i ≤ λ·w_i, with λ = num / den. Removing capped
+    // shares only raises λ, so the capped set grows each round until stable
+    // (at most n rounds).
+    let all_weight: i128 = (0..n).map(|i| i128::from(weight(i))).sum();
+    let (mut num, mut den) = (magnitude, all_weight);
+    let mut capped_count = 0;
+    loop {
+        let is_capped = |i: usize| weight(i) > 0 && cap(i) * den <= num * i128::from(weight(i));
+        let capped = (0..n).filter(|&i| is_capped(i));
+        let count = capped.clone().count();
+        let capped_sum: i128 = capped.clone().map(cap).sum();
+        let capped_weight: i128 = capped.map(|i| i128::from(weight(i))).sum();
+        let stable = count == capped_count;
+        capped_count = count;
+        let next = (magnitude - capped_sum, all_weight - capped_weight);
+        if stable || next.1 == 0 {
+            // Capped shares take their cap; the rest is split exactly among
+            // the open shares, none of which can round past its cap.
+            let rest = i64::try_from(next.0).map_err(|_| arg_error(ErrorKind::Overflow { what: "split" }, "total"))?;
+            if next.1 == 0 {
+                out.fill(0);
+            } else {
+                hamilton(rest, |i| if is_capped(i) { 0 } else { weight(i) }, out)?;
+            }
+            for (i, part) in out.iter_mut().enumerate() {
+                if is_capped(i) {
+                    *part = caps.get(i).copied().unwrap_or(0);
+                }
+                if total < 0 {
+                    *part = -*part;
+                }
+            }
+            return Ok(());
+        }
+        (num, den) = next;
+    }
+}
+
+/// One period of a cumulative statement (SPEC §4.4): split the cumulative
+/// `total_to_date`, pay each share the difference from what it was paid
+/// before, and record the new cumulative parts in `paid_to_date`. Rounding
+/// never drifts across statements because every statement splits the
+/// cumulative total afresh.
+///
+/// ```
+/// let weights = [1, 1, 1];
+/// let mut paid = [0i64; 3];
+/// let mut payment = [0i64; 3];
+/// creditline::split_statement(100, &weights, &mut paid, &mut payment).unwrap();
+/// assert_eq!(payment, [34, 33, 33]);
+/// creditline::split_statement(200, &weights, &mut paid, &mut payment).unwrap();
+/// assert_eq!(payment, [33, 34, 33]);
+/// assert_eq!(paid, [67, 67, 66]);
+/// ```
+pub fn split_statement(
+    total_to_date: i64,
+    weights: &[u32],
+    paid_to_date: &mut [i64],
+    payment: &mut [i64],
+) -> Result<(), Error> {
+    if paid_to_date.len() != weights.len() {
+        return Err(arg_error(ErrorKind::WrongOutputLength, "paid_to_date"));
+    }
+    split(total_to_date, weights, payment)?;
+    // Check every difference before touching `paid_to_date`.
+    for (due, &paid) in payment.iter().zip(paid_to_date.iter()) {
+        due.checked_sub(paid)
+            .ok_or(arg_error(ErrorKind::Overflow { what: "statement" }, "paid_to_date"))?;
+    }
+    for (due, paid) in payment.iter_mut().zip(paid_to_date.iter_mut()) {
+        let cumulative = *due;
+        *due = cumulative - *paid; // checked above
+        *paid = cumulative;
+    }
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! The role vocabulary and the crawl departments, as data.
+//!
+//! Everything a rule needs to know about a role is a column of [`ROLES`]:
+//! its department, its rank inside the department (heads first), its
+//! on-screen titles, its default budget account and its default side of the
+//! line. Adding a role is adding a row (and a variant of [`Role`]).
+//! Where a role sits in the main titles, the billing block and the head of
+//! end-only end credits is a property of the sequence, not of the role: see
+//! [`crate::order::SequenceRules`].
+
+use crate::error::{ErrorKind, Snippet};
+
+/// Side of the budget line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum Side {
+    /// Above the line: story, producers, director, cast.
+    Atl,
+    /// Below the line: crew, post, other costs.
+    Btl,
+    /// Not a cost at all (a credit granted for financing).
+    None,
+}
+
+impl Side {
+    /// Wire id (`atl`, `btl`, `none`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Side::Atl => "atl",
+            Side::Btl => "btl",
+            Side::None => "none",
+        }
+    }
+}
+
+macro_rules! departments {
+    ($($variant:ident = $id:literal, $heading:literal;)*) => {
+        /// A crawl department (SPEC §2.4). The declaration order is the
+        /// default end-crawl order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+        #[repr(u8)]
+        pub enum Department {
+            $(#[doc = $heading] $variant,)*
+        }
+
+        /// Every department in default end-crawl order.
+        pub const DEPARTMENTS: &[Department] = &[$(Department::$variant,)*];
+
+        impl Department {
+            /// The stable snake_case id.
+            pub const fn id(self) -> &'static str {
+                match self { $(Department::$variant => $id,)* }
+            }
+            /// The department's heading in the crawl.
+            pub const fn heading(self) -> &'static str {
+                match self { $(Department::$variant => $heading,)* }
+            }
+        }
+    };
+}
+
+departments! {
+    ProductionManagement = "production_management", "Production Management";
+    Cast = "cast", "Cast";
+    Stunts = "stunts", "Stunts";
+    Production = "production", "Production";
+    Art = "art", "Art Department";
+    Camera = "camera", "Camera";
+    Grip = "grip", "Grip";
+    Electric = "electric", "Electric";
+    Sound = "sound", "Sound";
+    Costume = "costume", "Costume";
+    MakeupHair = "makeup_hair", "Makeup and Hair";
+    Locations = "locations", "Locations";
+    Transportation = "transportation", "Transportation";
+    SpecialEffects = "special_effects", "Special Effects";
+    Catering = "catering", "Catering";
+    PostProduction = "post_production", "Post Production";
+    Editorial = "editorial", "Editorial";
+    VisualEffects = "visual_effects", "Visual Effects";
+    PostSound = "post_sound", "Post Production Sound";
+    Music = "music", "Music";
+    AdditionalCrew = "additional_crew", "Additional Crew";
+    Thanks = "thanks", "Special Thanks";
+    Companies = "companies", "Companies";
+}
+
+impl Department {
+    /// Position in the default crawl order (0 first).
+    pub const fn crawl_position(self) -> u8 {
+        self as u8
+    }
+
+    /// Look a department up by id (trimmed, ASCII case-insensitive).
+    pub fn from_id(id: &str) -> Result<Department, ErrorKind> {
+        let wanted = id.trim();
+        DEPARTMENTS
+            .iter()
+            .copied()
+            .find(|d| d.id().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| ErrorKind::UnknownDepartment {
+                value: Snippet::new(id),
+                suggestion: nearest(wanted, DEPARTMENTS.iter().map(|d| d.id())),
+            })
+    }
+}
+
+/// Everything the rules know about one role: one row of [`ROLES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct RoleInfo {
+    /// The role this row describes.
+    pub role: Role,
+    /// Stable snake_case id, as written in tables.
+    pub id: &'static str,
+    /// Crawl department.
+    pub department: Department,
+    /// Rank inside the department: lower ranks come first (heads first).
+    pub rank: u8,
+    /// On-screen title for one name. `…` marks where the names go.
+    pub singular: &'static str,
+    /// On-screen title for several names.
+    pub plural: &'static str,
+    /// Default budget account (default four-digit Hollywood chart).
+    pub account: u16,
+    /// Default side of the line.
+    pub side: Side,
+    /// Deal-dependent roles (SPEC §4.1 rule 4): the account used when the
+    /// deal puts the role above the line (as a profit participant).
+    pub atl_account_when_participant: Option<u16>,
+}
+
+macro_rules! roles {
+    ($($variant:ident = $id:literal, $dept:ident, $rank:literal, $one:literal, $many:literal, $acct:literal, $side:ident, $deal:expr;)*) => {
+        /// A role of the vocabulary (SPEC §2.3). `Custom` lets a table credit any
+        /// other title inside a chosen department.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+        #[repr(u8)]
+        pub enum Role {
+            $(#[doc = $one] $variant,)*
+            /// A title of the table's own, in a department the table names.
+            Custom,
+        }
+
+        /// The vocabulary, one row per role, indexed by the role's `u8` code.
+        pub const ROLES: &[RoleInfo] = &[$(RoleInfo {
+            role: Role::$variant,
+            id: $id,
+            department: Department::$dept,
+            rank: $rank,
+            singular: $one,
+            plural: $many,
+            account: $acct,
+            side: Side::$side,
+            atl_account_when_participant: $deal,
+        },)*];
+    };
+}
+
+// id, crawl department, rank, singular title, plural title, default account,
+// default side, ATL account for a profit participant (deal-dependent roles).
+roles! {
+    Distributor = "distributor", Companies, 0, "… presents", "… present", 7500, Btl, None;
+    Financier = "financier", Companies, 1, "in association with …", "in association with …", 7500, Btl, None;
+    ProductionCompany = "production_company", Companies, 2, "a … production", "a … production", 7500, Btl, None;
+    Director = "director", Production, 0, "Directed by", "Directed by", 1300, Atl, None;
+    CoDirector = "co_director", Production, 1, "Co-Director", "Co-Directors", 1300, Atl, None;
+    WrittenBy = "written_by", Production, 2, "Written by", "Written by", 1100, Atl, None;
+    ScreenplayBy = "screenplay_by", Production, 2, "Screenplay by", "Screenplay by", 1100, Atl, None;
+    StoryBy = "story_by", Production, 3, "Story by", "Story by", 1100, Atl, None;
+    ScreenStoryBy = "screen_story_by", Production, 3, "Screen Story by", "Screen Story by", 1100, Atl, None;
+    TeleplayBy = "teleplay_by", Production, 2, "Teleplay by", "Teleplay by", 1100, Atl, None;
+    BasedOn = "based_on", Production, 4, "Based on", "Based on", 1100, Atl, None;
+    CharactersBy = "characters_by", Production, 4, "Based on Characters Created by", "Based on Characters Created by", 1100, Atl, None;
+    CreatedBy = "created_by", Production, 2, "Created by", "Created by", 1100, Atl, None;
+    DevelopedBy = "developed_by", Production, 2, "Developed by", "Developed by", 1100, Atl, None;
+    Producer = "producer", Production, 5, "Produced by", "Produced by", 1200, Atl, None;
+    ExecutiveProducer = "executive_producer", Production, 6, "Executive Producer", "Executive Producers", 1200, Atl, None;
+    CoExecutiveProducer = "co_executive_producer", Production, 7, "Co-Executive Producer", "Co-Executive Producers", 1200, Atl, None;
+    SupervisingProducer = "supervising_producer", Production, 8, "Supervising Producer", "Supervising Producers", 1200, Atl, None;
+    ConsultingProducer = "consulting_producer", Production, 9, "Consulting Producer", "Consulting Producers", 1200, Atl, None;
+    LineProducer = "line_producer", Production, 10, "Line Producer", "Line Producers", 2000, Btl, Some(1200);
+    CoProducer = "co_producer", Production, 11, "Co-Producer", "Co-Producers", 2000, Btl, Some(1200);
+    AssociateProducer = "associate_producer", Production, 12, "Associate Producer", "Associate Producers", 2000, Btl, Some(1200);
+    AssistantProducer = "assistant_producer", Production, 13, "Assistant Producer", "Assistant Producers", 2000, Btl, Some(1200);
+    Cast = "cast", Cast, 0, "Cast", "Cast", 1400, Atl, None;
+    StuntCoordinator = "stunt_coordinator", Stunts, 0, "Stunt Coordinator", "Stunt Coordinators", 2150, Btl, Some(1400);
+    StuntPerformer = "stunt_performer", Stunts, 1, "Stunt Performer", "Stunt Performers", 2150, Btl, None;
+    StandIn = "stand_in", Cast, 1, "Stand-in", "Stand-ins", 2100, Btl, None;
+    CastingDirector = "casting_director", Production, 20, "Casting by", "Casting by", 2000, Btl, Some(1400);
+    Composer = "composer", Music, 0, "Music by", "Music by", 5100, Btl, None;
+    MusicSupervisor = "music_supervisor", Music, 1, "Music Supervisor", "Music Supervisors", 5100, Btl, None;
+    CostumeDesigner = "costume_designer", Costume, 0, "Costume Designer", "Costume Designers", 2900, Btl, None;
+    Editor = "editor", Editorial, 0, "Edited by", "Edited by", 5000, Btl, None;
+    ProductionDesigner = "production_designer", Art, 0, "Production Designer", "Production Designers", 2200, Btl, None;
+    DirectorOfPhotography = "director_of_photography", Camera, 0, "Director of Photography", "Directors of Photography", 3300, Btl, None;
+    VisualEffectsSupervisor = "visual_effects_supervisor", VisualEffects, 0, "Visual Effects Supervisor", "Visual Effects Supervisors", 5300, Btl, None;
+    MakeupDesigner = "makeup_designer", MakeupHair, 0, "Makeup Designer", "Makeup Designers", 3100, Btl, None;
+    Choreographer = "choreographer", AdditionalCrew, 0, "Choreographer", "Choreographers", 2000, Btl, None;
+    UnitProductionManager = "unit_production_manager", ProductionManagement, 0, "Unit Production Manager", "Unit Production Managers", 2000, Btl, None;
+    FirstAssistantDirector = "first_assistant_director", ProductionManagement, 1, "First Assistant Director", "First Assistant Directors", 2000, Btl, None;
+    SecondAssistantDirector = "second_assistant_director", ProductionManagement, 2, "Second Assistant Director", "Second Assistant Directors", 2000, Btl, None;
+    SecondSecondAssistantDirector = "second_second_assistant_director", Production, 30, "Second Second Assistant Director", "Second Second Assistant Directors", 2000, Btl, None;
+    ProductionSupervisor = "production_supervisor", Production, 31, "Production Supervisor", "Production Supervisors", 2000, Btl, None;
+    ProductionCoordinator = "production_coordinator", Production, 32, "Production Coordinator", "Production Coordinators", 2000, Btl, None;
+    ProductionAccountant = "production_accountant", Production, 33, "Production Accountant", "Production Accountants", 2000, Btl, None;
+    ScriptSupervisor = "script_supervisor", Production, 34, "Script Supervisor", "Script Supervisors", 2000, Btl, None;
+    ProductionAssistant = "production_assistant", Production, 40, "Production Assistant", "Production Assistants", 2000, Btl, None;
+    ArtDirector = "art_director", Art, 1, "Art Director", "Art Directors", 2200, Btl, None;
+    SetDecorator = "set_decorator", Art, 2, "Set Decorator", "Set Decorators", 2700, Btl, None;
+    PropertyMaster = "property_master", Art, 3, "Property Master", "Property Masters", 2800, Btl, None;
+    ConstructionCoordinator = "construction_coordinator", Art, 4, "Construction Coordinator", "Construction Coordinators", 2300, Btl, None;
+    SetDesigner = "set_designer", Art, 5, "Set Designer", "Set Designers", 2200, Btl, None;
+    Leadman = "leadman", Art, 6, "Leadman", "Leadmen", 2700, Btl, None;
+    CameraOperator = "camera_operator", Camera, 1, "Camera Operator", "Camera Operators", 3300, Btl, None;
+    FirstAssistantCamera = "first_assistant_camera", Camera, 2, "First Assistant Camera", "First Assistant Camera", 3300, Btl, None;
+    SecondAssistantCamera = "second_assistant_camera", Camera, 3, "Second Assistant Camera", "Second Assistant Camera", 3300, Btl, None;
+    DigitalImagingTechnician = "digital_imaging_technician", Camera, 4, "Digital Imaging Technician", "Digital Imaging Technicians", 3300, Btl, None;
+    StillPhotographer = "still_photographer", Camera, 5, "Still Photographer", "Still Photographers", 3300, Btl, None;
+    SteadicamOperator = "steadicam_operator", Camera, 6, "Steadicam Operator", "Steadicam Operators", 3300, Btl, None;
+    KeyGrip = "key_grip", Grip, 0, "Key Grip", "Key Grips", 2500, Btl, None;
+    BestBoyGrip = "best_boy_grip", Grip, 1, "Best Boy Grip", "Best Boy Grips", 2500, Btl, None;
+    DollyGrip = "dolly_grip", Grip, 2, "Dolly Grip", "Dolly Grips", 2500, Btl, None;
+    Grip = "grip", Grip, 3, "Grip", "Grips", 2500, Btl, None;
+    Gaffer = "gaffer", Electric, 0, "Gaffer", "Gaffers", 3200, Btl, None;
+    BestBoyElectric = "best_boy_electric", Electric, 1, "Best Boy Electric", "Best Boy Electrics", 3200, Btl, None;
+    RiggingGaffer = "rigging_gaffer", Electric, 2, "Rigging Gaffer", "Rigging Gaffers", 3200, Btl, None;
+    Electrician = "electrician", Electric, 3, "Electrician", "Electricians", 3200, Btl, None;
+    GeneratorOperator = "generator_operator", Electric, 4, "Generator Operator", "Generator Operators", 3200, Btl, None;
+    LightingBoardOperator = "lighting_board_operator", Electric, 5, "Lighting Board Operator", "Lighting Board Operators", 3200, Btl, None;
+    ProductionSoundMixer = "production_sound_mixer", Sound, 0, "Production Sound Mixer", "Production Sound Mixers", 3400, Btl, None;
+    BoomOperator = "boom_operator", Sound, 1, "Boom Operator", "Boom Operators", 3400, Btl, None;
+    SoundUtility = "sound_utility", Sound, 2, "Sound Utility", "Sound Utilities", 3400, Btl, None;
+    CostumeSupervisor = "costume_supervisor", Costume, 1, "Costume Supervisor", "Costume Supervisors", 2900, Btl, None;
+    KeyCostumer = "key_costumer", Costume, 2, "Key Costumer", "Key Costumers", 2900, Btl, None;
+    Costumer = "costumer", Costume, 3, "Costumer", "Costumers", 2900, Btl, None;
+    MakeupDepartmentHead = "makeup_department_head", MakeupHair, 1, "Makeup Department Head", "Makeup Department Heads", 3100, Btl, None;
+    KeyMakeupArtist = "key_makeup_artist", MakeupHair, 2, "Key Makeup Artist", "Key Makeup Artists", 3100, Btl, None;
+    HairDepartmentHead = "hair_department_head", MakeupHair, 3, "Hair Department Head", "Hair Department Heads", 3100, Btl, None;
+    KeyHairstylist = "key_hairstylist", MakeupHair, 4, "Key Hairstylist", "Key Hairstylists", 3100, Btl, None;
+    LocationManager = "location_manager", Locations, 0, "Location Manager", "Location Managers", 3600, Btl, None;
+    AssistantLocationManager = "assistant_location_manager", Locations, 1, "Assistant Location Manager", "Assistant Location Managers", 3600, Btl, None;
+    TransportationCoordinator = "transportation_coordinator", Transportation, 0, "Transportation Coordinator", "Transportation Coordinators", 3500, Btl, None;
+    TransportationCaptain = "transportation_captain", Transportation, 1, "Transportation Captain", "Transportation Captains", 3500, Btl, None;
+    Driver = "driver", Transportation, 2, "Driver", "Drivers", 3500, Btl, None;
+    SpecialEffectsCoordinator = "special_effects_coordinator", SpecialEffects, 0, "Special Effects Coordinator", "Special Effects Coordinators", 2600, Btl, None;
+    SpecialEffectsTechnician = "special_effects_technician", SpecialEffects, 1, "Special Effects Technician", "Special Effects Technicians", 2600, Btl, None;
+    PostProductionSupervisor = "post_production_supervisor", PostProduction, 0, "Post Production Supervisor", "Post Production Supervisors", 5000, Btl, None;
+    Colorist = "colorist", PostProduction, 1, "Colorist", "Colorists", 5500, Btl, None;
+    FirstAssistantEditor = "first_assistant_editor", Editorial, 1, "First Assistant Editor", "First Assistant Editors", 5000, Btl, None;
+    AssistantEditor = "assistant_editor", Editorial, 2, "Assistant Editor", "Assistant Editors", 5000, Btl, None;
+    VisualEffectsProducer = "visual_effects_producer", VisualEffects, 1, "Visual Effects Producer", "Visual Effects Producers", 5300, Btl, None;
+    VisualEffectsCoordinator = "visual_effects_coordinator", VisualEffects, 2, "Visual Effects Coordinator", "Visual Effects Coordinators", 5300, Btl, None;
+    SupervisingSoundEditor = "supervising_sound_editor", PostSound, 0, "Supervising Sound Editor", "Supervising Sound Editors", 5200, Btl, None;
+    ReRecordingMixer = "re_recording_mixer", PostSound, 1, "Re-recording Mixer", "Re-recording Mixers", 5200, Btl, None;
+    FoleyArtist = "foley_artist", PostSound, 2, "Foley Artist", "Foley Artists", 5200, Btl, None;
+    MusicEditor = "music_editor", Music, 2, "Music Editor", "Music Editors", 5100, Btl, None;
+    Orchestrator = "orchestrator", Music, 3, "Orchestrator", "Orchestrators", 5100, Btl, None;
+    Caterer = "caterer", Catering, 0, "Catering by", "Catering by", 3600, Btl, None;
+    CraftService = "craft_service", Catering, 1, "Craft Service", "Craft Service", 3600, Btl, None;
+    UnitPublicist = "unit_publicist", AdditionalCrew, 1, "Unit Publicist", "Unit Publicists", 7100, Btl, None;
+    StudioTeacher = "studio_teacher", AdditionalCrew, 2, "Studio Teacher", "Studio Teachers", 2000, Btl, None;
+    SetMedic = "set_medic", AdditionalCrew, 3, "Set Medic", "Set Medics", 2000, Btl, None;
+    SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None;
+}
+
+/// The id of [`Role::Custom`].
+pub const CUSTOM_ID: &str = "custom";
+
+/// Rank given to custom entries: after every vocabulary role of their department.
+pub const CUSTOM_RANK: u8 = u8::MAX;
+
+impl Role {
+    /// The role's row in [`ROLES`], or `None` for [`Role::Custom`].
+    pub fn info(self) -> Option<&'static RoleInfo> {
+        ROLES.get(self as usize)
+    }
+
+    /// The stable snake_case id.
+    pub fn id(self) -> &'static str {
+        self.info().map_or(CUSTOM_ID, |info| info.id)
+    }
+
+    /// Look a role up by id: exact match after trimming and ASCII case
+    /// folding, so `director_of_photography` is never read as `director`.
+    /// An unknown id suggests the nearest known one.
+    pub fn from_id(id: &str) -> Result<Role, ErrorKind> {
+        let wanted = id.trim();
+        if wanted.eq_ignore_ascii_case(CUSTOM_ID) {
+            return Ok(Role::Custom);
+        }
+        ROLES
+            .iter()
+            .find(|info| info.id.eq_ignore_ascii_case(wanted))
+            .map(|info| info.role)
+            .ok_or_else(|| ErrorKind::UnknownRole {
+                value: Snippet::new(id),
+                suggestion: nearest(
+                    wanted,
+                    ROLES.iter().map(|i| i.id).chain(core::iter::once(CUSTOM_ID)),
+                ),
+            })
+    }
+}
+
+/// Longest id compared by [`nearest`]; longer inputs get no suggestion.
+const MAX_SUGGEST_LEN: usize = 48;
+
+/// The candidate closest to `input` by edit distance (ASCII case-folded),
+/// if it is close enough to be a plausible typo. Allocation-free: two rows
+/// of a fixed-size Levenshtein table.
+pub fn nearest<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let input = input.as_bytes();
+    if input.is_empty() || input.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let Some(distance) = edit_distance(input, candidate.as_bytes()) else {
+            continue;
+        };
+        // A suggestion is plausible within a third of the longer word.
+        let limit = input.len().max(candidate.len()) / 3 + 1;
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, ASCII case-insensitive; `None` when a word is too long.
+fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
+    if a.len() > MAX_SUGGEST_LEN || b.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
+    let mut previous = [0usize; MAX_SUGGEST_LEN + 1];
+    let mut current = [0usize; MAX_SUGGEST_LEN + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        *current.first_mut()? = i.checked_add(1)?;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous.get(j)? + usize::from(!ca.eq_ignore_ascii_case(&cb));
+            let deletion = previous.get(j + 1)? + 1;
+            let insertion = current.get(j)? + 1;
+            *current.get_mut(j + 1)? = substitution.min(deletion).min(insertion);
+        }
+        core::mem::swap(&mut previous, &mut current);
+    }
+    previous.get(b.len()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_are_indexed_by_role_code() {
+        for (code, info) in ROLES.iter().enumerate() {
+            assert_eq!(info.role as usize, code, "row {} is out of place", info.id);
+            assert_eq!(Role::from_id(info.id), Ok(info.role));
+        }
+        assert_eq!(Role::Custom as usize, ROLES.len());
+        assert_eq!(Role::Custom.info(), None);
+    }
+
+    #[test]
+    fn ids_are_unique_snake_case() {
+        for (i, a) in ROLES.iter().enumerate() {
+            assert!(a.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+            for b in ROLES.iter().skip(i + 1) {
+                assert_ne!(a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn matching_is_exact_after_trim_and_case_fold() {
+        assert_eq!(
+            Role::from_id("  Director_Of_Photography "),
+            Ok(Role::DirectorOfPhotography)
+        );
+        assert_eq!(Role::from_id("DIRECTOR"), Ok(Role::Director));
+        assert!(Role::from_id("director of photography").is_err());
+        assert!(Role::from_id("direct").is_err());
+    }
+
+    #[test]
+    fn unknown_role_suggests_nearest_id() {
+        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("diretor") else {
+            panic!("expected an unknown role");
+        };
+        assert_eq!(suggestion, Some("director"));
+        let Err(ErrorKind::UnknownRole { suggestion, .. }) =
+            Role::from_id("director_of_photografy")
+        else {
+            panic!("expected an unknown role");
+        };
+        assert_eq!(suggestion, Some("director_of_photography"));
+        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("zzzzzzzzzzzzz") else {
+            panic!("expected an unknown role");
+        };
+        assert_eq!(suggestion, None);
+    }
+
+    #[test]
+    fn departments_are_in_crawl_order() {
+        let ids: [&str; 6] = ["production_management", "cast", "stunts", "production", "art", "camera"];
+        for (position, id) in ids.iter().enumerate() {
+            assert_eq!(Department::from_id(id).map(|d| d.crawl_position()), Ok(position as u8));
+        }
+        assert_eq!(Department::from_id("Visual_Effects"), Ok(Department::VisualEffects));
+        assert!(Department::from_id("wardrobe").is_err());
+    }
+
+    #[test]
+    fn deal_dependent_roles_are_exactly_the_six_of_the_spec() {
+        let deal: [Role; 6] = [
+            Role::AssociateProducer,
+            Role::CoProducer,
+            Role::AssistantProducer,
+            Role::LineProducer,
+            Role::CastingDirector,
+            Role::StuntCoordinator,
+        ];
+        for info in ROLES {
+            assert_eq!(info.atl_account_when_participant.is_some(), deal.contains(&info.role), "{}", info.id);
+        }
+    }
+}
