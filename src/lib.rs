@@ -16,6 +16,7 @@ pub mod error;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod money;
+pub mod order;
 pub mod table;
 pub mod vocabulary;
 
@@ -25,4 +26,4 @@ pub use table::{
     CastCredit, CastOrder, Charge, ChargeRate, Chart, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
     Profile, Section, SectionSet, Table,
 };
-pub use vocabulary::{Department, Role, RoleInfo, Side};
+pub use vocabulary::{Department, Role, RoleInfo, Side, DEPARTMENTS};

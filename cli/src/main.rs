@@ -1,1 +1,131 @@
-fn main() {}
+//! `creditline`: the reference command-line frontend of the creditline crate.
+//!
+//! ```text
+//! creditline show TABLE.json                 all three sequences and the top sheet
+//! creditline check TABLE.json                validate and summarise a table
+//! creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
+//! creditline classify [--json] TABLE.json
+//! creditline topsheet [--json] TABLE.json
+//! creditline split --total N --weights W1,W2,... [--json]
+//! ```
+//!
+//! Bad input exits with status 1 and one line on stderr naming the file,
+//! the entry and the field; bad usage exits with status 2.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use creditline::order::Sequence;
+use creditline::{json, Table};
+
+/// Largest table the CLI reads.
+const ENTRIES: usize = 4096;
+/// Room for every credit of the end credits (cast twice, possessory).
+const CREDITS: usize = 2 * ENTRIES + 2;
+/// Room for one JSON document.
+const OUTPUT: usize = 4 << 20;
+
+type BigTable<'a> = Table<'a, ENTRIES>;
+
+const USAGE: &str = "usage:
+  creditline show TABLE.json
+  creditline check TABLE.json
+  creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
+  creditline classify [--json] TABLE.json
+  creditline topsheet [--json] TABLE.json
+  creditline split --total N --weights W1,W2,... [--json]";
+
+/// A failure: the message for stderr and the exit status.
+struct Failure(String, u8);
+
+fn usage(message: &str) -> Failure {
+    Failure(format!("creditline: {message}\n{USAGE}"), 2)
+}
+
+/// Parsed command-line options.
+#[derive(Default)]
+struct Args {
+    command: String,
+    file: Option<String>,
+    json: bool,
+    sequence: Option<Sequence>,
+    total: Option<i64>,
+    weights: Vec<u32>,
+}
+
+fn parse_args() -> Result<Args, Failure> {
+    let mut args = Args::default();
+    let mut it = std::env::args().skip(1);
+    args.command = it.next().ok_or_else(|| usage("missing command"))?;
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| usage(&format!("{name} needs a value")));
+        match arg.as_str() {
+            "--json" => args.json = true,
+            "--sequence" => {
+                let v = value("--sequence")?.replace('-', "_");
+                let found = creditline::order::SEQUENCES.iter().find(|(id, _)| *id == v);
+                args.sequence = Some(found.ok_or_else(|| usage(&format!("unknown sequence {v:?}")))?.1);
+            }
+            "--total" => {
+                let v = value("--total")?;
+                args.total = Some(v.parse().map_err(|_| usage(&format!("--total {v:?} is not an integer")))?);
+            }
+            "--weights" => {
+                let v = value("--weights")?;
+                for w in v.split(',') {
+                    let w = w.trim().parse().map_err(|_| usage(&format!("weight {w:?} is not a u32")))?;
+                    args.weights.push(w);
+                }
+            }
+            "-h" | "--help" => return Err(Failure(USAGE.to_string(), 0)),
+            other if other.starts_with('-') => return Err(usage(&format!("unknown option {other}"))),
+            other if args.file.is_none() => args.file = Some(other.to_string()),
+            other => return Err(usage(&format!("unexpected argument {other}"))),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message, code)) => {
+            if code == 0 {
+                println!("{message}");
+            } else {
+                eprintln!("{message}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run() -> Result<(), Failure> {
+    let args = parse_args()?;
+    if args.command == "split" {
+        return commands::split(&args);
+    }
+    let file = args.file.clone().ok_or_else(|| usage("missing TABLE.json"))?;
+    let input = std::fs::read(&file).map_err(|e| Failure(format!("{file}: {e}"), 1))?;
+    let mut scratch = vec![0u8; input.len()];
+    let mut table: Box<BigTable<'_>> = Box::default();
+    json::parse_table(&input, &mut scratch, &mut table).map_err(|e| Failure(format!("{file}: {e}"), 1))?;
+    let fail = |e: creditline::Error| Failure(format!("{file}: {e}"), 1);
+    let mut out = String::new();
+    match args.command.as_str() {
+        "check" => commands::check(&table, &mut out),
+        "order" => {
+            let sequence = args.sequence.ok_or_else(|| usage("order needs --sequence"))?;
+            commands::order(&table, sequence, args.json, &mut out).map_err(fail)?
+        }
+        "show" => commands::show(&table, &mut out).map_err(fail)?,
+        "classify" => commands::classify(&table, args.json, &mut out).map_err(fail)?,
+        "topsheet" => commands::topsheet(&table, args.json, &mut out).map_err(fail)?,
+        other => return Err(usage(&format!("unknown command {other:?}"))),
+    }
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| Failure(format!("creditline: {e}"), 1))
+}
+
+mod commands;

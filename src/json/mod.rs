@@ -9,9 +9,11 @@
 
 mod de;
 mod scan;
+mod ser;
 mod strings;
 
 pub use scan::MAX_DEPTH;
+pub use ser::write_credits;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::table::Table;

@@ -1,0 +1,268 @@
+//! Credit ordering (SPEC §3): main titles, end credits and billing block,
+//! grouped into cards.
+//!
+//! The order is computed in three steps, all inside the caller's
+//! [`Credits`] buffer:
+//!
+//! 1. **keys**: every entry that belongs to the sequence gets a sort key
+//!    `(block, group, rank, billing, table index)` from the data in
+//!    [`rules`] and the vocabulary; one `sort_unstable` orders them (the
+//!    table index makes every key unique, so the order is total and the
+//!    same on every platform);
+//! 2. **cast list**: the end credits' full cast list is re-sorted by
+//!    `options.cast_order`;
+//! 3. **cards**: consecutive items that share a heading become a card,
+//!    split by `single_card` and the names-per-card limits.
+//!
+//! This module knows nothing of money or JSON.
+
+mod cards;
+mod keys;
+mod render;
+pub mod rules;
+mod warnings;
+
+pub use render::{suffix, CardText, SequenceText, NAMES_MARK, PGA_MARK};
+pub use rules::{Block, SequenceRules};
+pub use warnings::{Warning, WarningCode};
+
+use crate::error::{Error, ErrorKind, Location, Place};
+use crate::table::{CastCredit, Entry, Table};
+use crate::vocabulary::Role;
+
+/// The three sequences of a film's credits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum Sequence {
+    /// Opening credits.
+    MainTitles,
+    /// End titles and crawl.
+    EndCredits,
+    /// The poster billing block.
+    BillingBlock,
+}
+
+/// Wire ids of [`Sequence`] (the CLI also accepts `-` for `_`).
+pub const SEQUENCES: &[(&str, Sequence)] = &[
+    ("main_titles", Sequence::MainTitles),
+    ("end_credits", Sequence::EndCredits),
+    ("billing_block", Sequence::BillingBlock),
+];
+
+impl Sequence {
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        crate::table::id_of(SEQUENCES, self)
+    }
+}
+
+/// What a card is, which decides its heading and how it reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum CardKind {
+    /// The title card: the picture's title, no heading.
+    Title,
+    /// Names under one role's title (or the entries' own `title`).
+    Role(Role),
+    /// The possessory credit, "A Film by".
+    Possessory,
+    /// Billed cast, no heading.
+    Cast,
+    /// A special cast credit: featuring, with, and, and … as, introducing.
+    CastCredit(CastCredit),
+    /// The director's card with the writing and/or producing credit merged.
+    Hyphenate {
+        /// A writing credit is merged.
+        written: bool,
+        /// The "Produced by" credit is merged.
+        produced: bool,
+    },
+    /// Unit production manager and assistant directors, each name with its
+    /// own title, at most three names.
+    ProductionManagement,
+    /// The end credits' full cast list, "Character …. Name".
+    CastList,
+}
+
+/// One credit in order: an entry of the table, or the title card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Item {
+    key: u128,
+    entry: u32,
+}
+
+impl Item {
+    const TITLE: u32 = u32::MAX;
+
+    /// The index of the entry in the table, `None` for the title card.
+    pub fn entry(&self) -> Option<usize> {
+        (self.entry != Item::TITLE).then_some(self.entry as usize)
+    }
+}
+
+/// A card: a run of items in [`Credits::items`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Card {
+    /// What the card is.
+    pub kind: CardKind,
+    start: u32,
+    len: u32,
+}
+
+impl Card {
+    /// Position of the card's first item in [`Credits::items`].
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Number of items on the card.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether the card has no item (never true for a card of a sequence).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A computed sequence: items in order, their cards, and the table's
+/// validation warnings. Capacity `M` bounds items, cards and warnings each;
+/// end credits can hold up to twice as many items as the table has entries
+/// (cast on a principal card appear again in the cast list).
+#[derive(Clone, Debug)]
+pub struct Credits<const M: usize> {
+    sequence: Sequence,
+    items: heapless::Vec<Item, M>,
+    cards: heapless::Vec<Card, M>,
+    warnings: heapless::Vec<Warning, M>,
+}
+
+impl<const M: usize> Default for Credits<M> {
+    fn default() -> Self {
+        Credits::new()
+    }
+}
+
+impl<const M: usize> Credits<M> {
+    /// An empty buffer.
+    pub const fn new() -> Self {
+        Credits {
+            sequence: Sequence::MainTitles,
+            items: heapless::Vec::new(),
+            cards: heapless::Vec::new(),
+            warnings: heapless::Vec::new(),
+        }
+    }
+
+    /// The sequence these credits are for.
+    pub fn sequence(&self) -> Sequence {
+        self.sequence
+    }
+
+    /// Every credit in order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The cards in order.
+    pub fn cards(&self) -> &[Card] {
+        &self.cards
+    }
+
+    /// The table's validation warnings (SPEC §3.6), by entry.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The items of one card.
+    pub fn items_of(&self, card: &Card) -> &[Item] {
+        let end = card.start.saturating_add(card.len) as usize;
+        self.items.get(card.start as usize..end).unwrap_or_default()
+    }
+
+    /// The entries of one card, in order, with their table indices.
+    pub fn entries_of<'t, 'a, const N: usize>(
+        &'t self,
+        card: &Card,
+        table: &'t Table<'a, N>,
+    ) -> impl Iterator<Item = (usize, &'t Entry<'a>)> + 't {
+        self.items_of(card)
+            .iter()
+            .filter_map(|item| item.entry())
+            .filter_map(|i| table.entry(i).map(|e| (i, e)))
+    }
+
+    fn clear(&mut self, sequence: Sequence) {
+        self.sequence = sequence;
+        self.items.clear();
+        self.cards.clear();
+        self.warnings.clear();
+    }
+
+    fn push_item(&mut self, item: Item) -> Result<(), Error> {
+        self.items.push(item).map_err(|_| capacity("credits", M))
+    }
+}
+
+fn capacity(what: &'static str, capacity: usize) -> Error {
+    Error::new(ErrorKind::CapacityExceeded { what, capacity }, Location::at(Place::Table, None))
+}
+
+/// Order `sequence` of `table` into `out`, with the rules of the table's
+/// profile. On error `out` is left empty.
+///
+/// ```
+/// use creditline::order::Sequence;
+/// use creditline::{Entry, Role, Table};
+///
+/// let mut table: Table<'_, 8> = Table::new("Heat");
+/// table.push(Entry::new("Michael Mann", Role::Director)).unwrap();
+/// table.push(Entry::new("Art Linson", Role::Producer)).unwrap();
+/// let mut credits: Credits<16> = Credits::new();
+/// order(&table, Sequence::MainTitles, &mut credits).unwrap();
+/// let last = credits.cards().last().unwrap();
+/// let director: Vec<_> = credits.entries_of(last, &table).map(|(_, e)| e.name).collect();
+/// assert_eq!(director, ["Michael Mann"]);
+/// ```
+pub fn order<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    sequence: Sequence,
+    out: &mut Credits<M>,
+) -> Result<(), Error> {
+    order_with_rules(table, sequence, SequenceRules::for_profile(table.profile), out)
+}
+
+/// Like [`order`], with the caller's own [`SequenceRules`].
+pub fn order_with_rules<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    sequence: Sequence,
+    rules: &SequenceRules,
+    out: &mut Credits<M>,
+) -> Result<(), Error> {
+    out.clear(sequence);
+    let result = build(table, sequence, rules, out);
+    if result.is_err() {
+        out.clear(sequence);
+    }
+    result
+}
+
+fn build<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    sequence: Sequence,
+    rules: &SequenceRules,
+    out: &mut Credits<M>,
+) -> Result<(), Error> {
+    if table.entries().len() >= keys::MAX_ENTRIES {
+        return Err(capacity("entries", keys::MAX_ENTRIES));
+    }
+    let plan = keys::Plan::new(table);
+    warnings::collect(table, &plan, out)?;
+    keys::collect(table, sequence, rules, &plan, out)?;
+    out.items.sort_unstable_by_key(|item| item.key);
+    keys::sort_cast_list(table, out);
+    cards::group(table, sequence, rules, &plan, out)
+}
+

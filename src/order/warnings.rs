@@ -1,0 +1,134 @@
+//! Validation warnings (SPEC §3.6): the order is still produced, and each
+//! warning names the entry it is about.
+
+use super::keys::Plan;
+use super::{capacity, Credits, Item};
+use crate::error::Error;
+use crate::table::{Flag, Table};
+use crate::vocabulary::Role;
+
+/// What a warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum WarningCode {
+    /// More than one director, not one team and no waiver (DGA: one director per picture).
+    MultipleDirectors,
+    /// `pga` on a role other than `producer`.
+    PgaNotProducer,
+    /// `possessory` on a role other than `director`.
+    PossessoryNotDirector,
+    /// Two entries with the same `billing` in the same block.
+    DuplicateBilling,
+    /// More than one picture editor without waiver (Editors Guild).
+    MultipleEditors,
+    /// A merged hyphenate credit on a guild entry without waiver (DGA/WGA).
+    HyphenateNeedsWaiver,
+    /// No director at all.
+    NoDirector,
+}
+
+/// Every warning code with its wire id.
+pub const WARNING_CODES: &[(&str, WarningCode)] = &[
+    ("multiple_directors", WarningCode::MultipleDirectors),
+    ("pga_not_producer", WarningCode::PgaNotProducer),
+    ("possessory_not_director", WarningCode::PossessoryNotDirector),
+    ("duplicate_billing", WarningCode::DuplicateBilling),
+    ("multiple_editors", WarningCode::MultipleEditors),
+    ("hyphenate_needs_waiver", WarningCode::HyphenateNeedsWaiver),
+    ("no_director", WarningCode::NoDirector),
+];
+
+impl WarningCode {
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        crate::table::id_of(WARNING_CODES, self)
+    }
+}
+
+/// A warning and the entry it is about (`None` for the table as a whole).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Warning {
+    /// 0-based index in `entries`.
+    pub entry: Option<usize>,
+    /// What is wrong.
+    pub code: WarningCode,
+}
+
+/// Collect the table's warnings into `out.warnings`, sorted by entry.
+/// Uses `out.items` as scratch for the duplicate-billing check.
+pub fn collect<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    plan: &Plan,
+    out: &mut Credits<M>,
+) -> Result<(), Error> {
+    let mut warn = |entry: Option<usize>, code| {
+        out.warnings.push(Warning { entry, code }).map_err(|_| capacity("warnings", M))
+    };
+    let entries = table.entries();
+    let directors = || entries.iter().filter(|e| e.is_credited() && e.role == Role::Director);
+    let first_team = directors().next().and_then(|e| e.team);
+    let one_team = first_team.is_some() && directors().all(|e| e.team == first_team);
+    let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
+    for (index, entry) in entries.iter().enumerate() {
+        let at = Some(index);
+        let waived = entry.has(Flag::Waiver);
+        if entry.is_credited() && entry.role == Role::Director {
+            directors_seen = directors_seen.saturating_add(1);
+            if directors_seen > 1 && !one_team && !waived {
+                warn(at, WarningCode::MultipleDirectors)?;
+            }
+        }
+        if entry.has(Flag::Pga) && entry.role != Role::Producer {
+            warn(at, WarningCode::PgaNotProducer)?;
+        }
+        if entry.has(Flag::Possessory) && entry.role != Role::Director {
+            warn(at, WarningCode::PossessoryNotDirector)?;
+        }
+        if entry.is_credited() && entry.role == Role::Editor {
+            editors_seen = editors_seen.saturating_add(1);
+            if editors_seen > 1 && !waived {
+                warn(at, WarningCode::MultipleEditors)?;
+            }
+        }
+        let in_hyphenate = plan.merges() && (entry.role == Role::Director || plan.merged_rank(entry).is_some());
+        if entry.is_credited() && in_hyphenate && entry.has(Flag::Guild) && !waived {
+            warn(at, WarningCode::HyphenateNeedsWaiver)?;
+        }
+    }
+    if directors_seen == 0 {
+        warn(None, WarningCode::NoDirector)?;
+    }
+    duplicate_billing(table, out)?;
+    out.warnings.sort_unstable_by_key(|w| (w.entry.unwrap_or(usize::MAX), w.code));
+    Ok(())
+}
+
+/// Two entries of one billing block (one role; custom entries per
+/// department) with the same `billing`: sort `(block, billing, index)` keys
+/// in the item buffer and compare neighbours; the later entry is warned.
+fn duplicate_billing<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    out: &mut Credits<M>,
+) -> Result<(), Error> {
+    out.items.clear();
+    for (index, entry) in table.entries().iter().enumerate() {
+        if let Some(billing) = entry.billing {
+            let block = u128::from(entry.role as u8) << 8 | u128::from(entry.department as u8);
+            let key = block << 64 | u128::from(billing) << 32 | index as u128;
+            out.push_item(Item { key, entry: index as u32 })?;
+        }
+    }
+    out.items.sort_unstable_by_key(|item| item.key);
+    let same_place = |a: &Item, b: &Item| a.key >> 32 == b.key >> 32;
+    for pair in out.items.windows(2) {
+        if let [a, b] = pair {
+            if same_place(a, b) {
+                let warning = Warning { entry: b.entry(), code: WarningCode::DuplicateBilling };
+                out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
+            }
+        }
+    }
+    out.items.clear();
+    Ok(())
+}
