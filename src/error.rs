@@ -317,7 +317,10 @@ impl fmt::Display for ErrorKind {
                 write!(f, "too many {what}: capacity is {capacity}")
             }
             ScratchTooSmall { needed } => {
-                write!(f, "scratch buffer too small for decoded strings (need at least {needed} bytes)")
+                write!(
+                    f,
+                    "scratch buffer too small for decoded strings (need at least {needed} bytes)"
+                )
             }
             BufferTooSmall => f.write_str("output buffer too small"),
             ChartOverlap => f.write_str("chart sections overlap or a range is reversed"),

@@ -12,6 +12,7 @@
     )
 )]
 
+pub mod budget;
 pub mod error;
 #[cfg(feature = "json")]
 pub mod json;
@@ -21,9 +22,9 @@ pub mod table;
 pub mod vocabulary;
 
 pub use error::{Error, ErrorKind, Location, Place, Snippet};
-pub use money::{split, split_capped, split_statement, Currency, Money};
+pub use money::{Currency, Money, split, split_capped, split_statement};
 pub use table::{
     CastCredit, CastOrder, Charge, ChargeRate, Chart, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
     Profile, Section, SectionSet, Table,
 };
-pub use vocabulary::{Department, Role, RoleInfo, Side, DEPARTMENTS};
+pub use vocabulary::{DEPARTMENTS, Department, Role, RoleInfo, Side};

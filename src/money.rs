@@ -288,7 +288,8 @@ pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) 
         if stable || next.1 == 0 {
             // Capped shares take their cap; the rest is split exactly among
             // the open shares, none of which can round past its cap.
-            let rest = i64::try_from(next.0).map_err(|_| arg_error(ErrorKind::Overflow { what: "split" }, "total"))?;
+            let rest = i64::try_from(next.0)
+                .map_err(|_| arg_error(ErrorKind::Overflow { what: "split" }, "total"))?;
             if next.1 == 0 {
                 out.fill(0);
             } else {
@@ -336,8 +337,10 @@ pub fn split_statement(
     split(total_to_date, weights, payment)?;
     // Check every difference before touching `paid_to_date`.
     for (due, &paid) in payment.iter().zip(paid_to_date.iter()) {
-        due.checked_sub(paid)
-            .ok_or(arg_error(ErrorKind::Overflow { what: "statement" }, "paid_to_date"))?;
+        due.checked_sub(paid).ok_or(arg_error(
+            ErrorKind::Overflow { what: "statement" },
+            "paid_to_date",
+        ))?;
     }
     for (due, paid) in payment.iter_mut().zip(paid_to_date.iter_mut()) {
         let cumulative = *due;

@@ -7,7 +7,7 @@
 
 use crate::error::{Error, ErrorKind, Place, Snippet};
 use crate::money::Currency;
-use crate::vocabulary::{nearest, Department, Role, Side};
+use crate::vocabulary::{Department, Role, Side, nearest};
 
 /// Fixed capacity for contractual charges (contingency, insurance, …).
 pub const MAX_CHARGES: usize = 8;
@@ -87,10 +87,7 @@ impl Flag {
 
     /// The wire id.
     pub fn id(self) -> &'static str {
-        FLAGS
-            .iter()
-            .find(|&&(_, f)| f == self)
-            .map_or("", |&(id, _)| id)
+        FLAGS.iter().find(|&&(_, f)| f == self).map_or("", |&(id, _)| id)
     }
 }
 
@@ -313,7 +310,11 @@ impl<'a> Entry<'a> {
     pub fn validate(&self, index: usize) -> Result<(), Error> {
         let place = Place::Entry(index);
         if self.role == Role::Custom && self.title.is_none() {
-            return Err(Error::at(ErrorKind::CustomNeedsTitleAndDepartment, place, "title"));
+            return Err(Error::at(
+                ErrorKind::CustomNeedsTitleAndDepartment,
+                place,
+                "title",
+            ));
         }
         for (value, field) in [
             (self.billing, "billing"),
@@ -707,7 +708,11 @@ impl<'a, const N: usize> Table<'a, N> {
         let index = self.charges.len();
         if let ChargeRate::Amount(a) = charge.rate {
             if a < 0 {
-                return Err(Error::at(ErrorKind::NegativeAmount, Place::Charge(index), "amount"));
+                return Err(Error::at(
+                    ErrorKind::NegativeAmount,
+                    Place::Charge(index),
+                    "amount",
+                ));
             }
         }
         self.charges.push(charge).map_err(|_| {
@@ -737,7 +742,10 @@ mod tests {
         assert_eq!(
             err,
             Error::at(
-                ErrorKind::CapacityExceeded { what: "entries", capacity: 2 },
+                ErrorKind::CapacityExceeded {
+                    what: "entries",
+                    capacity: 2
+                },
                 Place::Entry(2),
                 "entries"
             )
@@ -749,8 +757,14 @@ mod tests {
     fn entry_rules_are_checked_on_push() {
         let mut t: Table<'_, 4> = Table::new("T");
         let zero = t.push(Entry::new("A", Role::Cast).billing(0)).unwrap_err();
-        assert_eq!(zero, Error::at(ErrorKind::ZeroPosition, Place::Entry(0), "billing"));
-        let custom = Entry { title: None, ..Entry::custom("A", "x", Department::Art) };
+        assert_eq!(
+            zero,
+            Error::at(ErrorKind::ZeroPosition, Place::Entry(0), "billing")
+        );
+        let custom = Entry {
+            title: None,
+            ..Entry::custom("A", "x", Department::Art)
+        };
         let err = t.push(custom).unwrap_err();
         assert_eq!(err.kind, ErrorKind::CustomNeedsTitleAndDepartment);
         assert!(t.entries().is_empty());
@@ -764,7 +778,9 @@ mod tests {
         assert_eq!(chart.section_of(5000), Some(Section::Post));
         assert_eq!(chart.section_of(8000), None);
         assert!(chart.validate().is_ok());
-        let bad = Chart { ranges: [(1000, 2000), (2000, 4999), (5000, 6999), (7000, 7999)] };
+        let bad = Chart {
+            ranges: [(1000, 2000), (2000, 4999), (5000, 6999), (7000, 7999)],
+        };
         assert_eq!(bad.validate().unwrap_err().kind, ErrorKind::ChartOverlap);
     }
 
@@ -776,7 +792,10 @@ mod tests {
         }
         assert!(matches!(
             Flag::from_id("posessory"),
-            Err(ErrorKind::UnknownFlag { suggestion: Some("possessory"), .. })
+            Err(ErrorKind::UnknownFlag {
+                suggestion: Some("possessory"),
+                ..
+            })
         ));
     }
 }

@@ -394,9 +394,7 @@ mod tests {
             panic!("expected an unknown role");
         };
         assert_eq!(suggestion, Some("director"));
-        let Err(ErrorKind::UnknownRole { suggestion, .. }) =
-            Role::from_id("director_of_photografy")
-        else {
+        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("director_of_photografy") else {
             panic!("expected an unknown role");
         };
         assert_eq!(suggestion, Some("director_of_photography"));
@@ -408,11 +406,24 @@ mod tests {
 
     #[test]
     fn departments_are_in_crawl_order() {
-        let ids: [&str; 6] = ["production_management", "cast", "stunts", "production", "art", "camera"];
+        let ids: [&str; 6] = [
+            "production_management",
+            "cast",
+            "stunts",
+            "production",
+            "art",
+            "camera",
+        ];
         for (position, id) in ids.iter().enumerate() {
-            assert_eq!(Department::from_id(id).map(|d| d.crawl_position()), Ok(position as u8));
+            assert_eq!(
+                Department::from_id(id).map(|d| d.crawl_position()),
+                Ok(position as u8)
+            );
         }
-        assert_eq!(Department::from_id("Visual_Effects"), Ok(Department::VisualEffects));
+        assert_eq!(
+            Department::from_id("Visual_Effects"),
+            Ok(Department::VisualEffects)
+        );
         assert!(Department::from_id("wardrobe").is_err());
     }
 
@@ -427,7 +438,12 @@ mod tests {
             Role::StuntCoordinator,
         ];
         for info in ROLES {
-            assert_eq!(info.atl_account_when_participant.is_some(), deal.contains(&info.role), "{}", info.id);
+            assert_eq!(
+                info.atl_account_when_participant.is_some(),
+                deal.contains(&info.role),
+                "{}",
+                info.id
+            );
         }
     }
 }

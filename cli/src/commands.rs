@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use creditline::order::{order as order_sequence, Credits, Sequence, SEQUENCES};
-use creditline::{json, Department, Error, Table, DEPARTMENTS};
+use creditline::order::{Credits, SEQUENCES, Sequence, order as order_sequence};
+use creditline::{DEPARTMENTS, Error, Table, budget, json};
 
-use super::{Args, Failure, BigTable, CREDITS, OUTPUT};
+use super::{Args, BigTable, CREDITS, Failure, OUTPUT};
 
 /// Render one sequence as text or as the core's JSON.
 pub fn order(table: &BigTable<'_>, sequence: Sequence, as_json: bool, out: &mut String) -> Result<(), Error> {
@@ -15,28 +15,32 @@ pub fn order(table: &BigTable<'_>, sequence: Sequence, as_json: bool, out: &mut 
     if as_json {
         let mut buf = vec![0u8; OUTPUT];
         let len = json::write_credits(&credits, table, &mut buf)?;
-        out.push_str(&String::from_utf8_lossy(&buf[..len]));
-        out.push('\n');
+        push_json(out, &buf[..len]);
     } else {
         let _ = write!(out, "{}", credits.text(table));
         for w in credits.warnings() {
             match w.entry {
-                Some(i) => { let _ = writeln!(out, "warning: entry {i}: {}", w.code.id()); }
-                None => { let _ = writeln!(out, "warning: {}", w.code.id()); }
+                Some(i) => {
+                    let _ = writeln!(out, "warning: entry {i}: {}", w.code.id());
+                }
+                None => {
+                    let _ = writeln!(out, "warning: {}", w.code.id());
+                }
             }
         }
     }
     Ok(())
 }
 
-/// Every sequence, readably.
+/// Every sequence and the top sheet, readably.
 pub fn show(table: &BigTable<'_>, out: &mut String) -> Result<(), Error> {
     for &(id, sequence) in SEQUENCES {
         let _ = writeln!(out, "== {} ==", id.replace('_', " "));
         order(table, sequence, false, out)?;
         out.push('\n');
     }
-    Ok(())
+    let _ = writeln!(out, "== top sheet ==");
+    topsheet(table, false, out)
 }
 
 /// Validate a table and summarise it.
@@ -57,17 +61,79 @@ pub fn check<const N: usize>(table: &Table<'_, N>, out: &mut String) {
             let _ = writeln!(out, "  {:<24} {count}", department.id());
         }
     }
-    let _: Option<Department> = None;
 }
 
-pub fn classify(_table: &BigTable<'_>, _as_json: bool, _out: &mut String) -> Result<(), Error> {
+/// Side, section, account and reason of every entry.
+pub fn classify(table: &BigTable<'_>, as_json: bool, out: &mut String) -> Result<(), Error> {
+    if as_json {
+        let mut buf = vec![0u8; OUTPUT];
+        let len = json::write_classifications(table, &mut buf)?;
+        push_json(out, &buf[..len]);
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<32} {:<28} {:<4} {:<11} {:>7}  reason",
+        "entry", "name", "role", "side", "section", "account"
+    );
+    for (index, (entry, c)) in table
+        .entries()
+        .iter()
+        .zip(budget::classify_all(table))
+        .enumerate()
+    {
+        let c = c?;
+        let account = c.account.map_or(String::from("-"), |a| a.to_string());
+        let section = c.section.map_or("-", |s| s.id());
+        let _ = writeln!(
+            out,
+            "{index:>5}  {:<32} {:<28} {:<4} {:<11} {account:>7}  {}",
+            entry.name,
+            entry.role.id(),
+            c.side.id(),
+            section,
+            c.reason.id()
+        );
+    }
     Ok(())
 }
 
-pub fn topsheet(_table: &BigTable<'_>, _as_json: bool, _out: &mut String) -> Result<(), Error> {
+/// The budget top sheet.
+pub fn topsheet(table: &BigTable<'_>, as_json: bool, out: &mut String) -> Result<(), Error> {
+    let sheet = budget::top_sheet(table)?;
+    if as_json {
+        let mut buf = vec![0u8; 64 * 1024];
+        let len = json::write_top_sheet(&sheet, &mut buf)?;
+        push_json(out, &buf[..len]);
+    } else {
+        let _ = write!(out, "{sheet}");
+    }
     Ok(())
 }
 
-pub fn split(_args: &Args) -> Result<(), Failure> {
+/// Split a total across weights by largest remainder.
+pub fn split(args: &Args) -> Result<(), Failure> {
+    let total = args.total.ok_or_else(|| super::usage("split needs --total"))?;
+    let mut parts = vec![0i64; args.weights.len()];
+    let fail = |e: Error| Failure(format!("creditline split: {e}"), 1);
+    creditline::split(total, &args.weights, &mut parts).map_err(fail)?;
+    let mut out = String::new();
+    if args.json {
+        let mut buf = vec![0u8; 32 * (parts.len() + 2)];
+        let len = json::write_split(total, &parts, &mut buf).map_err(fail)?;
+        push_json(&mut out, &buf[..len]);
+    } else {
+        for (weight, part) in args.weights.iter().zip(&parts) {
+            let _ = writeln!(out, "{weight:>12}  {part:>20}");
+        }
+        let _ = writeln!(out, "{:>12}  {total:>20}", "total");
+    }
+    print!("{out}");
     Ok(())
+}
+
+/// A JSON document from the core, on its own line.
+fn push_json(out: &mut String, bytes: &[u8]) {
+    out.push_str(&String::from_utf8_lossy(bytes));
+    out.push('\n');
 }

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use creditline::order::Sequence;
-use creditline::{json, Table};
+use creditline::{Table, json};
 
 /// Largest table the CLI reads.
 const ENTRIES: usize = 4096;
@@ -68,12 +68,18 @@ fn parse_args() -> Result<Args, Failure> {
             }
             "--total" => {
                 let v = value("--total")?;
-                args.total = Some(v.parse().map_err(|_| usage(&format!("--total {v:?} is not an integer")))?);
+                args.total = Some(
+                    v.parse()
+                        .map_err(|_| usage(&format!("--total {v:?} is not an integer")))?,
+                );
             }
             "--weights" => {
                 let v = value("--weights")?;
                 for w in v.split(',') {
-                    let w = w.trim().parse().map_err(|_| usage(&format!("weight {w:?} is not a u32")))?;
+                    let w = w
+                        .trim()
+                        .parse()
+                        .map_err(|_| usage(&format!("weight {w:?} is not a u32")))?;
                     args.weights.push(w);
                 }
             }

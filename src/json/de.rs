@@ -11,12 +11,12 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::scan::field_name;
-use super::strings::{decode, DecodeError};
+use super::strings::{DecodeError, decode};
 use crate::error::{Error, ErrorKind, Location, Place, Snippet};
 use crate::money::Currency;
 use crate::table::{
-    lookup_value, CastCredit, Charge, ChargeRate, Entry, Flag, Fringe, Line, Options, SectionSet, Table,
-    CAST_CREDITS, CAST_ORDERS, END_CREDITS, PROFILES, SECTIONS,
+    CAST_CREDITS, CAST_ORDERS, CastCredit, Charge, ChargeRate, END_CREDITS, Entry, Flag, Fringe, Line,
+    Options, PROFILES, SECTIONS, SectionSet, Table, lookup_value,
 };
 use crate::vocabulary::{Department, Role, Side};
 
@@ -194,7 +194,12 @@ trait Elements<'a> {
     /// What the array holds, for type errors.
     const EXPECTED: &'static str;
     /// Read element `index`; `false` at the end of the array.
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error>;
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error>;
 }
 
 /// A JSON array read by an [`Elements`].
@@ -225,9 +230,17 @@ impl<'a, E: Elements<'a>> Visitor<'a> for ArraySeed<'_, 'a, E> {
 }
 
 /// Read an array field's value with `elements`.
-fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(ctx: &mut Ctx<'a>, map: &mut A, elements: E) -> Result<E, A::Error> {
+fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(
+    ctx: &mut Ctx<'a>,
+    map: &mut A,
+    elements: E,
+) -> Result<E, A::Error> {
     let expected = E::EXPECTED;
-    map.next_value_seed(ArraySeed { ctx: &mut *ctx, elements }).map_err(|e| {
+    map.next_value_seed(ArraySeed {
+        ctx: &mut *ctx,
+        elements,
+    })
+    .map_err(|e| {
         // A type error inside an element has been recorded already.
         let _ = ctx.fail::<A::Error>(ErrorKind::WrongType { expected });
         e
@@ -241,7 +254,12 @@ pub(super) trait Fields<'a>: Sized {
     /// What the object is, for type errors.
     const EXPECTED: &'static str;
     /// Read the value of field `FIELDS[position]`.
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error>;
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
     /// Check the object once every field is read; `seen` has a bit per field.
     fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind>;
 }
@@ -272,14 +290,26 @@ impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
             self.object.field(self.ctx, position, &mut map)?;
             self.ctx.leave(place);
         }
-        self.object.finish(self.ctx, seen).map_err(|kind| self.ctx.fail(kind))
+        self.object
+            .finish(self.ctx, seen)
+            .map_err(|kind| self.ctx.fail(kind))
     }
 }
 
 /// Read an object field's value with `object`.
-fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(ctx: &mut Ctx<'a>, map: &mut A, object: O) -> Result<O, A::Error> {
-    map.next_value_seed(ObjectSeed { ctx: &mut *ctx, object }).map_err(|e| {
-        let _ = ctx.fail::<A::Error>(ErrorKind::WrongType { expected: O::EXPECTED });
+fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
+    ctx: &mut Ctx<'a>,
+    map: &mut A,
+    object: O,
+) -> Result<O, A::Error> {
+    map.next_value_seed(ObjectSeed {
+        ctx: &mut *ctx,
+        object,
+    })
+    .map_err(|e| {
+        let _ = ctx.fail::<A::Error>(ErrorKind::WrongType {
+            expected: O::EXPECTED,
+        });
         e
     })
 }
@@ -295,11 +325,17 @@ pub(super) struct TableFields<'t, 'a, const N: usize> {
 }
 
 impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
-    const FIELDS: &'static [&'static str] =
-        &["title", "currency", "profile", "entries", "lines", "charges", "chart", "options"];
+    const FIELDS: &'static [&'static str] = &[
+        "title", "currency", "profile", "entries", "lines", "charges", "chart", "options",
+    ];
     const EXPECTED: &'static str = "a table object";
 
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let table = &mut *self.table;
         match position {
             0 => table.title = ctx.string(map)?,
@@ -321,7 +357,14 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
             }
             _ => {
                 ctx.place = Place::Options;
-                table.options = object(ctx, map, OptionsFields { options: table.options })?.options;
+                table.options = object(
+                    ctx,
+                    map,
+                    OptionsFields {
+                        options: table.options,
+                    },
+                )?
+                .options;
             }
         }
         Ok(())
@@ -338,17 +381,30 @@ struct EntryElements<'t, 'a, const N: usize> {
 
 impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
     const EXPECTED: &'static str = "an array of entries";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
         ctx.leave(Place::Entry(index));
         if self.table.entries().len() == N {
             // Capacity is checked before the entry is read, so the error
             // names the first entry that does not fit.
             ctx.field = Some("entries");
-            return Err(ctx.fail(ErrorKind::CapacityExceeded { what: "entries", capacity: N }));
+            return Err(ctx.fail(ErrorKind::CapacityExceeded {
+                what: "entries",
+                capacity: N,
+            }));
         }
-        let seed = ObjectSeed { ctx: &mut *ctx, object: EntryFields::default() };
+        let seed = ObjectSeed {
+            ctx: &mut *ctx,
+            object: EntryFields::default(),
+        };
         let Some(fields) = seq.next_element_seed(seed).map_err(|e| {
-            let _ = ctx.fail::<S::Error>(ErrorKind::WrongType { expected: "an entry object" });
+            let _ = ctx.fail::<S::Error>(ErrorKind::WrongType {
+                expected: "an entry object",
+            });
             e
         })?
         else {
@@ -387,12 +443,29 @@ struct EntryFields<'a> {
 
 impl<'a> Fields<'a> for EntryFields<'a> {
     const FIELDS: &'static [&'static str] = &[
-        "name", "role", "title", "department", "character", "billing", "appearance", "team", "cast_credit",
-        "flags", "fee", "account", "line", "fringe",
+        "name",
+        "role",
+        "title",
+        "department",
+        "character",
+        "billing",
+        "appearance",
+        "team",
+        "cast_credit",
+        "flags",
+        "fee",
+        "account",
+        "line",
+        "fringe",
     ];
     const EXPECTED: &'static str = "an entry object";
 
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match position {
             0 => self.name = ctx.string(map)?,
             1 => self.role = Some(ctx.parsed(map, Role::from_id)?),
@@ -409,7 +482,10 @@ impl<'a> Fields<'a> for EntryFields<'a> {
             12 => self.line = Some(ctx.choice(map, LINE_SIDES)?),
             _ => {
                 let fringe = object(ctx, map, FringeFields::default())?;
-                self.fringe = Some(Fringe { bps: fringe.bps, cap: fringe.cap });
+                self.fringe = Some(Fringe {
+                    bps: fringe.bps,
+                    cap: fringe.cap,
+                });
             }
         }
         Ok(())
@@ -424,7 +500,11 @@ impl<'a> Fields<'a> for EntryFields<'a> {
         }
         let role = self.role.unwrap_or(Role::Custom);
         if role == Role::Custom && (self.title.is_none() || self.department.is_none()) {
-            ctx.field = Some(if self.title.is_none() { "title" } else { "department" });
+            ctx.field = Some(if self.title.is_none() {
+                "title"
+            } else {
+                "department"
+            });
             return Err(ErrorKind::CustomNeedsTitleAndDepartment);
         }
         let mut entry = Entry::new(self.name, role);
@@ -454,8 +534,16 @@ struct FlagElements {
 
 impl<'a> Elements<'a> for FlagElements {
     const EXPECTED: &'static str = "an array of flag strings";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, _index: usize, seq: &mut S) -> Result<bool, S::Error> {
-        let Some(Raw(raw)) = seq.next_element::<Raw<'a>>().map_err(ctx.wrong_type("a flag string"))? else {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        _index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
+        let Some(Raw(raw)) = seq
+            .next_element::<Raw<'a>>()
+            .map_err(ctx.wrong_type("a flag string"))?
+        else {
             return Ok(false);
         };
         let text = ctx.text(raw)?;
@@ -474,7 +562,12 @@ struct FringeFields {
 impl<'a> Fields<'a> for FringeFields {
     const FIELDS: &'static [&'static str] = &["bps", "cap"];
     const EXPECTED: &'static str = "a fringe object";
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match position {
             0 => self.bps = ctx.bps(map)?,
             _ => self.cap = Some(ctx.amount(map, false)?),
@@ -496,17 +589,35 @@ struct LineElements<'t, 'a, const N: usize> {
 
 impl<'a, const N: usize> Elements<'a> for LineElements<'_, 'a, N> {
     const EXPECTED: &'static str = "an array of budget lines";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
         ctx.leave(Place::Line(index));
         if self.table.lines().len() == N {
             ctx.field = Some("lines");
-            return Err(ctx.fail(ErrorKind::CapacityExceeded { what: "lines", capacity: N }));
+            return Err(ctx.fail(ErrorKind::CapacityExceeded {
+                what: "lines",
+                capacity: N,
+            }));
         }
-        let seed = ObjectSeed { ctx: &mut *ctx, object: LineFields::default() };
-        let Some(line) = seq.next_element_seed(seed).map_err(ctx.wrong_type("a line object"))? else {
+        let seed = ObjectSeed {
+            ctx: &mut *ctx,
+            object: LineFields::default(),
+        };
+        let Some(line) = seq
+            .next_element_seed(seed)
+            .map_err(ctx.wrong_type("a line object"))?
+        else {
             return Ok(false);
         };
-        let line = Line { account: line.account, description: line.description, amount: line.amount };
+        let line = Line {
+            account: line.account,
+            description: line.description,
+            amount: line.amount,
+        };
         self.table.push_line(line).map_err(|e| ctx.fail(e.kind))?;
         Ok(true)
     }
@@ -522,7 +633,12 @@ struct LineFields<'a> {
 impl<'a> Fields<'a> for LineFields<'a> {
     const FIELDS: &'static [&'static str] = &["account", "description", "amount"];
     const EXPECTED: &'static str = "a line object";
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match position {
             0 => self.account = ctx.small(map, 0)?,
             1 => self.description = ctx.string(map)?,
@@ -548,16 +664,31 @@ struct ChargeElements<'t, 'a, const N: usize> {
 
 impl<'a, const N: usize> Elements<'a> for ChargeElements<'_, 'a, N> {
     const EXPECTED: &'static str = "an array of charges";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
         ctx.leave(Place::Charge(index));
-        let seed = ObjectSeed { ctx: &mut *ctx, object: ChargeFields::default() };
-        let Some(charge) = seq.next_element_seed(seed).map_err(ctx.wrong_type("a charge object"))? else {
+        let seed = ObjectSeed {
+            ctx: &mut *ctx,
+            object: ChargeFields::default(),
+        };
+        let Some(charge) = seq
+            .next_element_seed(seed)
+            .map_err(ctx.wrong_type("a charge object"))?
+        else {
             return Ok(false);
         };
         let Some(rate) = charge.rate else {
             return Err(ctx.fail(ErrorKind::MissingField));
         };
-        let charge = Charge { name: charge.name, rate, exclude: charge.exclude };
+        let charge = Charge {
+            name: charge.name,
+            rate,
+            exclude: charge.exclude,
+        };
         if let Err(e) = self.table.push_charge(charge) {
             ctx.field = e.location.field;
             return Err(ctx.fail(e.kind));
@@ -576,7 +707,12 @@ struct ChargeFields<'a> {
 impl<'a> Fields<'a> for ChargeFields<'a> {
     const FIELDS: &'static [&'static str] = &["name", "bps", "amount", "exclude"];
     const EXPECTED: &'static str = "a charge object";
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match position {
             0 => self.name = ctx.string(map)?,
             1 | 2 if self.rate.is_some() => {
@@ -609,8 +745,16 @@ struct SectionElements {
 
 impl<'a> Elements<'a> for SectionElements {
     const EXPECTED: &'static str = "an array of section ids";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, _index: usize, seq: &mut S) -> Result<bool, S::Error> {
-        let Some(Raw(raw)) = seq.next_element::<Raw<'a>>().map_err(ctx.wrong_type("a section id"))? else {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        _index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
+        let Some(Raw(raw)) = seq
+            .next_element::<Raw<'a>>()
+            .map_err(ctx.wrong_type("a section id"))?
+        else {
             return Ok(false);
         };
         let text = ctx.text(raw)?;
@@ -627,10 +771,17 @@ struct ChartFields {
 impl<'a> Fields<'a> for ChartFields {
     const FIELDS: &'static [&'static str] = &["atl", "production", "post", "other"];
     const EXPECTED: &'static str = "a chart object";
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let range = array(ctx, map, RangeElements::default())?;
         let (Some(first), Some(last), 2) = (range.bounds[0], range.bounds[1], range.count) else {
-            return Err(ctx.fail(ErrorKind::WrongType { expected: "[first, last] accounts" }));
+            return Err(ctx.fail(ErrorKind::WrongType {
+                expected: "[first, last] accounts",
+            }));
         };
         if let Some(slot) = self.chart.ranges.get_mut(position) {
             *slot = (first, last);
@@ -654,14 +805,26 @@ struct RangeElements {
 
 impl<'a> Elements<'a> for RangeElements {
     const EXPECTED: &'static str = "[first, last] accounts";
-    fn next<S: SeqAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, index: usize, seq: &mut S) -> Result<bool, S::Error> {
-        let Some(account) = seq.next_element::<i64>().map_err(ctx.wrong_type("an account number"))? else {
+    fn next<S: SeqAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        index: usize,
+        seq: &mut S,
+    ) -> Result<bool, S::Error> {
+        let Some(account) = seq
+            .next_element::<i64>()
+            .map_err(ctx.wrong_type("an account number"))?
+        else {
             return Ok(false);
         };
         let account = u16::try_from(account).map_err(|_| ctx.fail(ErrorKind::NumberOutOfRange))?;
         match self.bounds.get_mut(index) {
             Some(slot) => *slot = Some(account),
-            None => return Err(ctx.fail(ErrorKind::WrongType { expected: "[first, last] accounts" })),
+            None => {
+                return Err(ctx.fail(ErrorKind::WrongType {
+                    expected: "[first, last] accounts",
+                }));
+            }
         }
         self.count = index.saturating_add(1);
         Ok(true)
@@ -683,7 +846,12 @@ impl<'a> Fields<'a> for OptionsFields {
         "max_names_per_card",
     ];
     const EXPECTED: &'static str = "an options object";
-    fn field<A: MapAccess<'a>>(&mut self, ctx: &mut Ctx<'a>, position: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<A: MapAccess<'a>>(
+        &mut self,
+        ctx: &mut Ctx<'a>,
+        position: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let o = &mut self.options;
         match position {
             0 => o.main_title_cast = ctx.small(map, 0)?,

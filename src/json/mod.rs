@@ -13,7 +13,7 @@ mod ser;
 mod strings;
 
 pub use scan::MAX_DEPTH;
-pub use ser::write_credits;
+pub use ser::{write_classifications, write_credits, write_split, write_top_sheet};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::table::Table;
@@ -56,13 +56,18 @@ fn parse_into<'a, const N: usize>(
     scan::scan(input)?;
     let mut ctx = de::Ctx::new(scratch);
     let mut deserializer = serde_json_core::de::Deserializer::new(input, None);
-    let seed = de::ObjectSeed { ctx: &mut ctx, object: de::TableFields { table: &mut *table } };
+    let seed = de::ObjectSeed {
+        ctx: &mut ctx,
+        object: de::TableFields { table: &mut *table },
+    };
     let parsed = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer)
         .and_then(|_| deserializer.end().map(|_| ()));
     if let Err(e) = parsed {
         // Our visitors record a precise error; serde-json-core's own errors
         // are only structural (a scanned document never has bad strings).
-        return Err(ctx.error.unwrap_or(Error::new(ErrorKind::Syntax(structural(e)), Location::TABLE)));
+        return Err(ctx
+            .error
+            .unwrap_or(Error::new(ErrorKind::Syntax(structural(e)), Location::TABLE)));
     }
     table.validate()
 }

@@ -18,11 +18,43 @@ pub const MAX_DEPTH: usize = 16;
 /// Every field name of the format, so that errors can name the field with
 /// a `&'static str`.
 const FIELD_NAMES: &[&str] = &[
-    "title", "currency", "profile", "entries", "lines", "charges", "chart", "options", "name", "role",
-    "department", "character", "billing", "appearance", "team", "cast_credit", "flags", "fee", "account",
-    "line", "fringe", "bps", "cap", "description", "amount", "exclude", "atl", "production", "post", "other",
-    "main_title_cast", "billing_block_cast", "merge_hyphenates", "end_credits", "cast_order",
-    "cast_order_top", "max_names_per_card",
+    "title",
+    "currency",
+    "profile",
+    "entries",
+    "lines",
+    "charges",
+    "chart",
+    "options",
+    "name",
+    "role",
+    "department",
+    "character",
+    "billing",
+    "appearance",
+    "team",
+    "cast_credit",
+    "flags",
+    "fee",
+    "account",
+    "line",
+    "fringe",
+    "bps",
+    "cap",
+    "description",
+    "amount",
+    "exclude",
+    "atl",
+    "production",
+    "post",
+    "other",
+    "main_title_cast",
+    "billing_block_cast",
+    "merge_hyphenates",
+    "end_credits",
+    "cast_order",
+    "cast_order_top",
+    "max_names_per_card",
 ];
 
 /// The static name of a field, if the format has it.
@@ -83,7 +115,10 @@ impl<'i> Scanner<'i> {
     /// Where the scanner is, as a table place and field.
     fn error_at(&self, offset: usize, kind: ErrorKind) -> Error {
         let top_key = self.level(0).and_then(|l| l.key);
-        let element = self.level(1).filter(|l| l.container == Container::Array).map(|l| l.index);
+        let element = self
+            .level(1)
+            .filter(|l| l.container == Container::Array)
+            .map(|l| l.index);
         let place = match (top_key, element) {
             (Some("entries"), Some(i)) => Place::Entry(i),
             (Some("lines"), Some(i)) => Place::Line(i),
@@ -210,8 +245,12 @@ impl<'i> Scanner<'i> {
                         }
                         break;
                     }
-                    (Container::Object, Some(_)) => return self.fail(ErrorKind::Syntax("expected ',' or '}'")),
-                    (Container::Array, Some(_)) => return self.fail(ErrorKind::Syntax("expected ',' or ']'")),
+                    (Container::Object, Some(_)) => {
+                        return self.fail(ErrorKind::Syntax("expected ',' or '}'"));
+                    }
+                    (Container::Array, Some(_)) => {
+                        return self.fail(ErrorKind::Syntax("expected ',' or ']'"));
+                    }
                 }
             }
         }
@@ -292,7 +331,9 @@ impl<'i> Scanner<'i> {
                 match unit {
                     0xD800..=0xDBFF => {
                         // A high surrogate must be followed by an escaped low one.
-                        if self.peek() != Some(b'\\') || self.input.get(self.pos.saturating_add(1)) != Some(&b'u') {
+                        if self.peek() != Some(b'\\')
+                            || self.input.get(self.pos.saturating_add(1)) != Some(&b'u')
+                        {
                             return Err(self.error_at(at, ErrorKind::InvalidUnicodeEscape));
                         }
                         self.pos = self.pos.saturating_add(2);
@@ -337,7 +378,10 @@ impl<'i> Scanner<'i> {
             if digits == 1 && magnitude == 0 {
                 return self.fail(ErrorKind::Syntax("leading zeros are not allowed"));
             }
-            match magnitude.checked_mul(10).and_then(|m| m.checked_add(u64::from(b - b'0'))) {
+            match magnitude
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(b - b'0')))
+            {
                 Some(m) => magnitude = m,
                 None => overflow = true,
             }
@@ -351,7 +395,11 @@ impl<'i> Scanner<'i> {
             // Consume the rest of the number so the offset points at its start.
             return Err(self.error_at(start, ErrorKind::NotAnInteger));
         }
-        let limit = if negative { i64::MIN.unsigned_abs() } else { i64::MAX.unsigned_abs() };
+        let limit = if negative {
+            i64::MIN.unsigned_abs()
+        } else {
+            i64::MAX.unsigned_abs()
+        };
         if overflow || magnitude > limit {
             return Err(self.error_at(start, ErrorKind::NumberOutOfRange));
         }
@@ -383,7 +431,14 @@ mod tests {
     fn string_errors_name_offset_entry_and_field() {
         let e = err("{\"entries\":[{\"name\":\"a\",\"role\":\"x\"},{\"name\":\"b\tc\"}]}");
         assert_eq!(e.kind, ErrorKind::ControlCharacter);
-        assert_eq!(e.location, Location { offset: Some(46), place: Place::Entry(1), field: Some("name") });
+        assert_eq!(
+            e.location,
+            Location {
+                offset: Some(46),
+                place: Place::Entry(1),
+                field: Some("name")
+            }
+        );
         let e = err(r#"{"entries":[{"name":"a\qb"}]}"#);
         assert_eq!(e.kind, ErrorKind::InvalidEscape);
         assert_eq!(e.location.offset, Some(22));
@@ -397,12 +452,22 @@ mod tests {
     fn numbers_are_integers_within_i64() {
         let e = err(r#"{"entries":[{"fee":1.5}]}"#);
         assert_eq!(e.kind, ErrorKind::NotAnInteger);
-        assert_eq!(e.location, Location { offset: Some(19), place: Place::Entry(0), field: Some("fee") });
+        assert_eq!(
+            e.location,
+            Location {
+                offset: Some(19),
+                place: Place::Entry(0),
+                field: Some("fee")
+            }
+        );
         assert_eq!(err("[1e3]").kind, ErrorKind::NotAnInteger);
         assert_eq!(err("[9223372036854775808]").kind, ErrorKind::NumberOutOfRange);
         assert_eq!(scan(b"[9223372036854775807, -9223372036854775808]"), Ok(()));
         assert_eq!(err("[-9223372036854775809]").kind, ErrorKind::NumberOutOfRange);
-        assert_eq!(err("[01]").kind, ErrorKind::Syntax("leading zeros are not allowed"));
+        assert_eq!(
+            err("[01]").kind,
+            ErrorKind::Syntax("leading zeros are not allowed")
+        );
         assert_eq!(err("[-]").kind, ErrorKind::Syntax("expected digits"));
     }
 
@@ -421,9 +486,18 @@ mod tests {
         assert_eq!(err("").kind, ErrorKind::UnexpectedEnd);
         assert_eq!(err("{\"a\":1,}").kind, ErrorKind::Syntax("expected a string key"));
         assert_eq!(err("[1,]").kind, ErrorKind::Syntax("expected a value"));
-        assert_eq!(err("{} x").kind, ErrorKind::Syntax("trailing characters after the document"));
-        assert_eq!(err("[tru]").kind, ErrorKind::Syntax("expected true, false or null"));
-        assert_eq!(err("{\"a\" 1}").kind, ErrorKind::Syntax("expected ':' after a key"));
+        assert_eq!(
+            err("{} x").kind,
+            ErrorKind::Syntax("trailing characters after the document")
+        );
+        assert_eq!(
+            err("[tru]").kind,
+            ErrorKind::Syntax("expected true, false or null")
+        );
+        assert_eq!(
+            err("{\"a\" 1}").kind,
+            ErrorKind::Syntax("expected ':' after a key")
+        );
         assert_eq!(scan(b"[\"\xff\"]").unwrap_err().kind, ErrorKind::InvalidUtf8);
     }
 }

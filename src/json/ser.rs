@@ -6,9 +6,10 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::budget::{Shares, TopSheet, classify_all};
 use crate::error::{Error, ErrorKind, Location};
 use crate::order::{Card, CardKind, Credits};
-use crate::table::{CastCredit, Table};
+use crate::table::{CastCredit, SECTIONS, Section, Table};
 
 /// Serialize `value` into `buf`; the number of bytes written.
 pub(crate) fn to_buffer<T: Serialize>(value: &T, buf: &mut [u8]) -> Result<usize, Error> {
@@ -49,7 +50,12 @@ impl<const N: usize, const M: usize> Serialize for CreditsDoc<'_, '_, N, M> {
         let (credits, table) = (self.credits, self.table);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("sequence", credits.sequence().id())?;
-        let cards = || credits.cards().iter().map(|card| CardDoc { credits, card, table });
+        let cards = || {
+            credits
+                .cards()
+                .iter()
+                .map(|card| CardDoc { credits, card, table })
+        };
         map.serialize_entry("cards", &Array(cards))?;
         let warnings = || {
             credits.warnings().iter().map(|w| WarningDoc {
@@ -90,10 +96,15 @@ impl<const N: usize, const M: usize> Serialize for CardDoc<'_, '_, N, M> {
         if shown().any(|e| !suffix(e).is_empty()) {
             map.serialize_entry("suffixes", &Array(|| shown().map(suffix)))?;
         }
-        let has_characters =
-            matches!(card.kind, CardKind::CastList | CardKind::CastCredit(CastCredit::AndAs));
+        let has_characters = matches!(
+            card.kind,
+            CardKind::CastList | CardKind::CastCredit(CastCredit::AndAs)
+        );
         if has_characters {
-            map.serialize_entry("characters", &Array(|| shown().map(|e| e.character.unwrap_or(""))))?;
+            map.serialize_entry(
+                "characters",
+                &Array(|| shown().map(|e| e.character.unwrap_or(""))),
+            )?;
         }
         map.serialize_entry("text", &Text(credits.card_text(card, table)))?;
         map.end()
@@ -107,4 +118,118 @@ impl<T: core::fmt::Display> Serialize for Text<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0)
     }
+}
+
+/// Write the classification of every entry (SPEC §5.1 `classify --json`)
+/// into `buf`. An entry that cannot be classified is an error before
+/// anything is written.
+pub fn write_classifications<const N: usize>(table: &Table<'_, N>, buf: &mut [u8]) -> Result<usize, Error> {
+    for result in classify_all(table) {
+        result?;
+    }
+    to_buffer(&ClassificationsDoc { table }, buf)
+}
+
+struct ClassificationsDoc<'t, 'a, const N: usize> {
+    table: &'t Table<'a, N>,
+}
+
+#[derive(serde::Serialize)]
+struct ClassificationDoc<'a> {
+    entry: usize,
+    name: &'a str,
+    role: &'static str,
+    side: &'static str,
+    section: Option<&'static str>,
+    account: Option<u16>,
+    reason: &'static str,
+}
+
+impl<const N: usize> Serialize for ClassificationsDoc<'_, '_, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let table = self.table;
+        let rows = || {
+            table
+                .entries()
+                .iter()
+                .zip(classify_all(table))
+                .enumerate()
+                .filter_map(|(entry, (e, c))| {
+                    let c = c.ok()?;
+                    Some(ClassificationDoc {
+                        entry,
+                        name: e.name,
+                        role: e.role.id(),
+                        side: c.side.id(),
+                        section: c.section.map(Section::id),
+                        account: c.account,
+                        reason: c.reason.id(),
+                    })
+                })
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("entries", &Array(rows))?;
+        map.end()
+    }
+}
+
+/// Write a top sheet (SPEC §5.1 `topsheet --json`) into `buf`.
+pub fn write_top_sheet(sheet: &TopSheet<'_>, buf: &mut [u8]) -> Result<usize, Error> {
+    to_buffer(&TopSheetDoc(sheet), buf)
+}
+
+struct TopSheetDoc<'s, 'a>(&'s TopSheet<'a>);
+
+#[derive(serde::Serialize)]
+struct ChargeDoc<'a> {
+    name: &'a str,
+    amount: i64,
+}
+
+impl Serialize for TopSheetDoc<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let sheet = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("currency", sheet.currency.code)?;
+        for &(id, section) in SECTIONS {
+            map.serialize_entry(id, &sheet.section(section))?;
+        }
+        map.serialize_entry("btl", &sheet.btl)?;
+        map.serialize_entry("fringes", &sheet.fringes)?;
+        map.serialize_entry("atl_btl", &sheet.atl_btl)?;
+        let charges = || {
+            sheet.charges().iter().map(|c| ChargeDoc {
+                name: c.name,
+                amount: c.amount,
+            })
+        };
+        map.serialize_entry("charges", &Array(charges))?;
+        map.serialize_entry("charges_total", &sheet.charges_total)?;
+        map.serialize_entry("grand_total", &sheet.grand_total)?;
+        map.serialize_entry("shares_bps", &SharesDoc(sheet.shares_bps))?;
+        map.end()
+    }
+}
+
+struct SharesDoc(Shares);
+
+impl Serialize for SharesDoc {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (&(id, _), share) in SECTIONS.iter().zip(self.0.sections) {
+            map.serialize_entry(id, &share)?;
+        }
+        map.serialize_entry("charges", &self.0.charges)?;
+        map.end()
+    }
+}
+
+/// Write a split (SPEC §5.1 `split --json`) into `buf`.
+pub fn write_split(total: i64, parts: &[i64], buf: &mut [u8]) -> Result<usize, Error> {
+    #[derive(serde::Serialize)]
+    struct SplitDoc<'p> {
+        total: i64,
+        parts: &'p [i64],
+    }
+    to_buffer(&SplitDoc { total, parts }, buf)
 }

@@ -34,7 +34,9 @@ pub fn decode(raw: &str, out: &mut [u8]) -> Result<usize, DecodeError> {
 
 /// Append `bytes` at `at`; the new length.
 fn put(out: &mut [u8], at: usize, bytes: &[u8]) -> Result<usize, DecodeError> {
-    let end = at.checked_add(bytes.len()).ok_or(DecodeError::TooSmall(usize::MAX))?;
+    let end = at
+        .checked_add(bytes.len())
+        .ok_or(DecodeError::TooSmall(usize::MAX))?;
     let target = out.get_mut(at..end).ok_or(DecodeError::TooSmall(end))?;
     target.copy_from_slice(bytes);
     Ok(end)
@@ -101,8 +103,14 @@ mod tests {
 
     #[test]
     fn decodes_every_escape() {
-        assert_eq!(decoded(r#"Dwayne \"The Rock\" Johnson"#).unwrap(), "Dwayne \"The Rock\" Johnson");
-        assert_eq!(decoded(r"a\\b\/c\nd\te\rf\bg\fh").unwrap(), "a\\b/c\nd\te\rf\u{8}g\u{c}h");
+        assert_eq!(
+            decoded(r#"Dwayne \"The Rock\" Johnson"#).unwrap(),
+            "Dwayne \"The Rock\" Johnson"
+        );
+        assert_eq!(
+            decoded(r"a\\b\/c\nd\te\rf\bg\fh").unwrap(),
+            "a\\b/c\nd\te\rf\u{8}g\u{c}h"
+        );
         assert_eq!(decoded(r"Zo\u00e9 \u00C9").unwrap(), "Zoé É");
         assert_eq!(decoded(r"\ud83c\udfac Take 1").unwrap(), "🎬 Take 1");
         assert_eq!(decoded("plain é").unwrap(), "plain é");

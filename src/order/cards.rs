@@ -1,8 +1,8 @@
 //! Grouping ordered items into cards (SPEC §3.5).
 
-use super::keys::{self, Plan, CRAWL};
+use super::keys::{self, CRAWL, Plan};
 use super::rules::{Block, SequenceRules};
-use super::{capacity, Card, CardKind, Credits, Item, Sequence};
+use super::{Card, CardKind, Credits, Item, Sequence, capacity};
 use crate::error::Error;
 use crate::table::{CastCredit, Entry, Flag, Table};
 use crate::vocabulary::{Department, Role};
@@ -41,7 +41,9 @@ pub(super) fn is_writing(role: Role) -> bool {
 
 /// The heading an entry's own credit reads under (before singular/plural).
 pub fn own_heading<'a>(entry: &Entry<'a>) -> &'a str {
-    entry.title.unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
+    entry
+        .title
+        .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
 }
 
 fn placement<'a, const N: usize>(
@@ -54,10 +56,18 @@ fn placement<'a, const N: usize>(
     let (block, _, _) = keys::unpack(item.key);
     let names_limit = match sequence {
         Sequence::BillingBlock => None,
-        Sequence::MainTitles | Sequence::EndCredits => Some(usize::from(table.options.max_names_per_card.max(1))),
+        Sequence::MainTitles | Sequence::EndCredits => {
+            Some(usize::from(table.options.max_names_per_card.max(1)))
+        }
     };
     let Some(entry) = item.entry().and_then(|i| table.entry(i)) else {
-        return Some(Placement { block, kind: CardKind::Title, heading: "", limit: Some(1), alone: true });
+        return Some(Placement {
+            block,
+            kind: CardKind::Title,
+            heading: "",
+            limit: Some(1),
+            alone: true,
+        });
     };
     let single = entry.has(Flag::SingleCard);
     let role_card = |limit| Placement {
@@ -69,10 +79,22 @@ fn placement<'a, const N: usize>(
     };
     if block == CRAWL {
         return Some(if keys::in_cast_list(item.key) {
-            Placement { block, kind: CardKind::CastList, heading: "", limit: None, alone: false }
+            Placement {
+                block,
+                kind: CardKind::CastList,
+                heading: "",
+                limit: None,
+                alone: false,
+            }
         } else if entry.department == Department::ProductionManagement {
             let limit = Some(PRODUCTION_MANAGEMENT_NAMES);
-            Placement { block, kind: CardKind::ProductionManagement, heading: "", limit, alone: single }
+            Placement {
+                block,
+                kind: CardKind::ProductionManagement,
+                heading: "",
+                limit,
+                alone: single,
+            }
         } else {
             role_card(names_limit)
         });
@@ -81,7 +103,10 @@ fn placement<'a, const N: usize>(
     let kind = match blocks.get(usize::from(block))? {
         Block::Roles(roles) if plan.merges() && roles.contains(&Role::Director) => {
             if entry.role == Role::Director || plan.merged_rank(entry).is_some() {
-                CardKind::Hyphenate { written: plan.written(), produced: plan.produced() }
+                CardKind::Hyphenate {
+                    written: plan.written(),
+                    produced: plan.produced(),
+                }
             } else {
                 return Some(role_card(names_limit));
             }
@@ -96,7 +121,13 @@ fn placement<'a, const N: usize>(
     };
     // "and … as …" names one actor and one character: always a card of its own.
     let alone = single || kind == CardKind::CastCredit(CastCredit::AndAs);
-    Some(Placement { block, kind, heading: "", limit: names_limit, alone })
+    Some(Placement {
+        block,
+        kind,
+        heading: "",
+        limit: names_limit,
+        alone,
+    })
 }
 
 /// Group the ordered items of `out` into cards.
@@ -126,7 +157,11 @@ pub fn group<const N: usize, const M: usize>(
             }
             out.cards.push(*card).map_err(|_| capacity("cards", M))?;
         }
-        let card = Card { kind: here.kind, start: position as u32, len: 1 };
+        let card = Card {
+            kind: here.kind,
+            start: position as u32,
+            len: 1,
+        };
         open = Some((here, card));
     }
     if let Some((_, card)) = open {

@@ -7,11 +7,11 @@
 //! stays together (SPEC §3.1). The table index is the last tiebreak, so no
 //! two keys are equal and `sort_unstable` gives one total order.
 
-use super::rules::{Block, SequenceRules, SPECIAL_CAST_ORDER};
+use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence};
 use crate::error::Error;
 use crate::table::{CastOrder, EndCredits, Entry, Flag, Table};
-use crate::vocabulary::{Department, Role, CUSTOM_RANK};
+use crate::vocabulary::{CUSTOM_RANK, Department, Role};
 
 /// Largest table the key layout can index (24 bits of table index).
 pub const MAX_ENTRIES: usize = 1 << 24;
@@ -30,7 +30,13 @@ fn billing_bits(billing: Option<u16>) -> u128 {
 }
 
 /// Pack a key. `index` is below [`MAX_ENTRIES`].
-pub fn pack(block: u8, group: u8, rank: u8, primary: (Option<u16>, usize), own: (Option<u16>, usize)) -> u128 {
+pub fn pack(
+    block: u8,
+    group: u8,
+    rank: u8,
+    primary: (Option<u16>, usize),
+    own: (Option<u16>, usize),
+) -> u128 {
     let index = |i: usize| (i as u128) & 0xFF_FFFF;
     u128::from(block) << 120
         | u128::from(group) << 112
@@ -73,7 +79,10 @@ impl Plan {
         if table.options.merge_hyphenates && one_director {
             for (bit, &(role, _)) in MERGING.iter().enumerate() {
                 // A credit merges when it exists and the director is its only name.
-                let mut names = credited().filter(|e| e.role == role).map(|e| Some(e.name)).peekable();
+                let mut names = credited()
+                    .filter(|e| e.role == role)
+                    .map(|e| Some(e.name))
+                    .peekable();
                 if names.peek().is_some() && names.all(|name| name == director) {
                     merged |= 1 << bit;
                 }
@@ -208,22 +217,35 @@ pub fn collect<const N: usize, const M: usize>(
             continue;
         }
         let own = (entry.billing, index);
-        let primary = if entry.team.is_some() { team_lead(table, entry, index) } else { own };
+        let primary = if entry.team.is_some() {
+            team_lead(table, entry, index)
+        } else {
+            own
+        };
         for (block, group, rank) in slots(entry, head, limit, plan) {
-            out.push_item(Item { key: pack(block, group, rank, primary, own), entry: index as u32 })?;
+            out.push_item(Item {
+                key: pack(block, group, rank, primary, own),
+                entry: index as u32,
+            })?;
         }
         if sequence == Sequence::EndCredits {
             let principal = slots(entry, shown_before, limit, plan).next().is_some();
             if entry.role == Role::Cast || !principal {
                 let department = entry.department.crawl_position();
                 let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-                out.push_item(Item { key: pack(CRAWL, department, rank, primary, own), entry: index as u32 })?;
+                out.push_item(Item {
+                    key: pack(CRAWL, department, rank, primary, own),
+                    entry: index as u32,
+                })?;
             }
         }
     }
     if let Some(block) = head.iter().position(|b| *b == Block::Title) {
         let block = u8::try_from(block).unwrap_or(CRAWL);
-        out.push_item(Item { key: pack(block, 0, 0, (None, 0), (None, 0)), entry: Item::TITLE })?;
+        out.push_item(Item {
+            key: pack(block, 0, 0, (None, 0), (None, 0)),
+            entry: Item::TITLE,
+        })?;
     }
     Ok(())
 }
@@ -238,7 +260,12 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
     let Some(start) = out.items.iter().position(|i| in_cast_list(i.key)) else {
         return;
     };
-    let len = out.items.iter().skip(start).take_while(|i| in_cast_list(i.key)).count();
+    let len = out
+        .items
+        .iter()
+        .skip(start)
+        .take_while(|i| in_cast_list(i.key))
+        .count();
     let Some(list) = out.items.get_mut(start..start.saturating_add(len)) else {
         return;
     };
@@ -247,12 +274,19 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
         CastOrder::Billing => {}
         CastOrder::Appearance => {
             // The first `cast_order_top` billed names keep their place.
-            let billed = list.iter().take_while(|i| entry(i).is_some_and(|e| e.billing.is_some())).count();
+            let billed = list
+                .iter()
+                .take_while(|i| entry(i).is_some_and(|e| e.billing.is_some()))
+                .count();
             let top = billed.min(usize::from(table.options.cast_order_top));
             if let Some(rest) = list.get_mut(top..) {
                 rest.sort_unstable_by_key(|item| {
                     let e = entry(item);
-                    (billing_bits(e.and_then(|e| e.appearance)), billing_bits(e.and_then(|e| e.billing)), item.entry)
+                    (
+                        billing_bits(e.and_then(|e| e.appearance)),
+                        billing_bits(e.and_then(|e| e.billing)),
+                        item.entry,
+                    )
                 });
             }
         }

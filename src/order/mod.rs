@@ -22,7 +22,7 @@ mod render;
 pub mod rules;
 mod warnings;
 
-pub use render::{suffix, CardText, SequenceText, NAMES_MARK, PGA_MARK};
+pub use render::{CardText, NAMES_MARK, PGA_MARK, SequenceText, suffix};
 pub use rules::{Block, SequenceRules};
 pub use warnings::{Warning, WarningCode};
 
@@ -207,7 +207,10 @@ impl<const M: usize> Credits<M> {
 }
 
 fn capacity(what: &'static str, capacity: usize) -> Error {
-    Error::new(ErrorKind::CapacityExceeded { what, capacity }, Location::at(Place::Table, None))
+    Error::new(
+        ErrorKind::CapacityExceeded { what, capacity },
+        Location::at(Place::Table, None),
+    )
 }
 
 /// Order `sequence` of `table` into `out`, with the rules of the table's
@@ -265,4 +268,3 @@ fn build<const N: usize, const M: usize>(
     keys::sort_cast_list(table, out);
     cards::group(table, sequence, rules, &plan, out)
 }
-

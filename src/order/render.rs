@@ -74,12 +74,14 @@ impl<const M: usize> Credits<M> {
     ) -> impl Iterator<Item = &'static str> + 't {
         let title = (card.kind == CardKind::Title).then_some("title");
         let distinct = move || {
-            self.entries_of(card, table).enumerate().filter_map(move |(position, (_, entry))| {
-                // Keep a role only at its first appearance on the card.
-                let earlier = self.entries_of(card, table).take(position);
-                let repeated = earlier.map(|(_, e)| e.role).any(|r| r == entry.role);
-                (!repeated).then_some(entry.role)
-            })
+            self.entries_of(card, table)
+                .enumerate()
+                .filter_map(move |(position, (_, entry))| {
+                    // Keep a role only at its first appearance on the card.
+                    let earlier = self.entries_of(card, table).take(position);
+                    let repeated = earlier.map(|(_, e)| e.role).any(|r| r == entry.role);
+                    (!repeated).then_some(entry.role)
+                })
         };
         // A hyphenate card lists the merged credits before the director.
         let hyphenate = matches!(card.kind, CardKind::Hyphenate { .. });
@@ -94,7 +96,11 @@ impl<const M: usize> Credits<M> {
         card: &'c Card,
         table: &'c Table<'a, N>,
     ) -> CardText<'c, 'a, N, M> {
-        CardText { credits: self, card, table }
+        CardText {
+            credits: self,
+            card,
+            table,
+        }
     }
 
     /// The whole sequence as it reads on screen, one card per line.
@@ -105,7 +111,11 @@ impl<const M: usize> Credits<M> {
 
 /// The p.g.a. mark after a producer who has it.
 pub fn suffix(entry: &Entry<'_>) -> &'static str {
-    if entry.role == Role::Producer && entry.has(Flag::Pga) { PGA_MARK } else { "" }
+    if entry.role == Role::Producer && entry.has(Flag::Pga) {
+        PGA_MARK
+    } else {
+        ""
+    }
 }
 
 /// One card as it reads on screen ([`Credits::card_text`]).
@@ -130,8 +140,17 @@ impl<const N: usize, const M: usize> Display for CardText<'_, '_, N, M> {
             CardKind::CastList => {
                 f.write_str("Cast")?;
                 for (_, entry) in credits.shown(card, table) {
-                    let voice = if entry.cast_credit == CastCredit::Voice { " (voice)" } else { "" };
-                    write!(f, "\n{}{voice} .... {}", entry.character.unwrap_or(""), entry.name)?;
+                    let voice = if entry.cast_credit == CastCredit::Voice {
+                        " (voice)"
+                    } else {
+                        ""
+                    };
+                    write!(
+                        f,
+                        "\n{}{voice} .... {}",
+                        entry.character.unwrap_or(""),
+                        entry.name
+                    )?;
                 }
                 Ok(())
             }

@@ -2,7 +2,7 @@
 //! warning names the entry it is about.
 
 use super::keys::Plan;
-use super::{capacity, Credits, Item};
+use super::{Credits, Item, capacity};
 use crate::error::Error;
 use crate::table::{Flag, Table};
 use crate::vocabulary::Role;
@@ -63,10 +63,16 @@ pub fn collect<const N: usize, const M: usize>(
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
     let mut warn = |entry: Option<usize>, code| {
-        out.warnings.push(Warning { entry, code }).map_err(|_| capacity("warnings", M))
+        out.warnings
+            .push(Warning { entry, code })
+            .map_err(|_| capacity("warnings", M))
     };
     let entries = table.entries();
-    let directors = || entries.iter().filter(|e| e.is_credited() && e.role == Role::Director);
+    let directors = || {
+        entries
+            .iter()
+            .filter(|e| e.is_credited() && e.role == Role::Director)
+    };
     let first_team = directors().next().and_then(|e| e.team);
     let one_team = first_team.is_some() && directors().all(|e| e.team == first_team);
     let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
@@ -91,7 +97,8 @@ pub fn collect<const N: usize, const M: usize>(
                 warn(at, WarningCode::MultipleEditors)?;
             }
         }
-        let in_hyphenate = plan.merges() && (entry.role == Role::Director || plan.merged_rank(entry).is_some());
+        let in_hyphenate =
+            plan.merges() && (entry.role == Role::Director || plan.merged_rank(entry).is_some());
         if entry.is_credited() && in_hyphenate && entry.has(Flag::Guild) && !waived {
             warn(at, WarningCode::HyphenateNeedsWaiver)?;
         }
@@ -100,7 +107,8 @@ pub fn collect<const N: usize, const M: usize>(
         warn(None, WarningCode::NoDirector)?;
     }
     duplicate_billing(table, out)?;
-    out.warnings.sort_unstable_by_key(|w| (w.entry.unwrap_or(usize::MAX), w.code));
+    out.warnings
+        .sort_unstable_by_key(|w| (w.entry.unwrap_or(usize::MAX), w.code));
     Ok(())
 }
 
@@ -116,7 +124,10 @@ fn duplicate_billing<const N: usize, const M: usize>(
         if let Some(billing) = entry.billing {
             let block = u128::from(entry.role as u8) << 8 | u128::from(entry.department as u8);
             let key = block << 64 | u128::from(billing) << 32 | index as u128;
-            out.push_item(Item { key, entry: index as u32 })?;
+            out.push_item(Item {
+                key,
+                entry: index as u32,
+            })?;
         }
     }
     out.items.sort_unstable_by_key(|item| item.key);
@@ -124,7 +135,10 @@ fn duplicate_billing<const N: usize, const M: usize>(
     for pair in out.items.windows(2) {
         if let [a, b] = pair {
             if same_place(a, b) {
-                let warning = Warning { entry: b.entry(), code: WarningCode::DuplicateBilling };
+                let warning = Warning {
+                    entry: b.entry(),
+                    code: WarningCode::DuplicateBilling,
+                };
                 out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
             }
         }

@@ -1,0 +1,296 @@
+//! The budget top sheet (SPEC §4.3), exact in minor units with checked
+//! arithmetic. Every total is computed from its parts, so it never differs
+//! from their sum.
+
+use core::fmt;
+
+use super::classify::classify_entry;
+use crate::error::{Error, ErrorKind, Location, Place};
+use crate::money::{Currency, Money, mul_div_half_up};
+use crate::table::{ChargeRate, Entry, MAX_CHARGES, SECTIONS, Section, Table};
+
+/// Basis points in a whole.
+pub const BPS: i64 = 10_000;
+
+/// One contractual charge as computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct ChargeLine<'a> {
+    /// The charge's name.
+    pub name: &'a str,
+    /// Its amount in minor units.
+    pub amount: i64,
+}
+
+/// Shares of the grand total in basis points, adding up to exactly 10000
+/// (0 everywhere when the grand total is 0).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Shares {
+    /// Per section, in [`SECTIONS`] order.
+    pub sections: [i64; 4],
+    /// All contractual charges together.
+    pub charges: i64,
+}
+
+/// The top sheet of a budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct TopSheet<'a> {
+    /// The currency of every amount.
+    pub currency: Currency,
+    /// Each section's total, fringes included, in [`SECTIONS`] order.
+    pub sections: [i64; 4],
+    /// The fringes posted into each section (already in `sections`).
+    pub fringes_by_section: [i64; 4],
+    /// All fringes.
+    pub fringes: i64,
+    /// Below the line: production + post + other.
+    pub btl: i64,
+    /// Above plus below the line.
+    pub atl_btl: i64,
+    charges: [ChargeLine<'a>; MAX_CHARGES],
+    charge_count: usize,
+    /// All contractual charges.
+    pub charges_total: i64,
+    /// ATL + BTL + charges.
+    pub grand_total: i64,
+    /// Shares of the grand total.
+    pub shares_bps: Shares,
+}
+
+impl<'a> TopSheet<'a> {
+    /// The total of one section.
+    pub fn section(&self, section: Section) -> i64 {
+        self.sections.get(section.index()).copied().unwrap_or(0)
+    }
+
+    /// The contractual charges in table order.
+    pub fn charges(&self) -> &[ChargeLine<'a>] {
+        self.charges.get(..self.charge_count).unwrap_or_default()
+    }
+}
+
+fn overflow(what: &'static str) -> Error {
+    Error::new(ErrorKind::Overflow { what }, Location::TABLE)
+}
+
+/// Add `amount` to the total of `section`, naming the section on overflow.
+fn post(totals: &mut [i64; 4], section: Section, amount: i64) -> Result<(), Error> {
+    let id = section.id();
+    let total = totals.get_mut(section.index()).ok_or(overflow(id))?;
+    *total = total.checked_add(amount).ok_or(overflow(id))?;
+    Ok(())
+}
+
+/// The wages of `entry` still under its fringe's ceiling: the ceiling is
+/// per person (same name) and counts the wages of that person's earlier
+/// entries that carry a fringe, as a payroll wage base does.
+fn fringe_base<const N: usize>(table: &Table<'_, N>, index: usize, entry: &Entry<'_>) -> Result<i64, Error> {
+    let Some(fringe) = entry.fringe else {
+        return Ok(0);
+    };
+    let Some(cap) = fringe.cap else {
+        return Ok(entry.fee);
+    };
+    let mut earlier: i64 = 0;
+    for other in table.entries().iter().take(index) {
+        if other.name == entry.name && other.fringe.is_some() {
+            earlier = earlier.checked_add(other.fee).ok_or(overflow("fringes"))?;
+        }
+    }
+    let room = cap.saturating_sub(earlier).max(0);
+    Ok(entry.fee.min(room))
+}
+
+/// Compute the top sheet of `table`.
+pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a>, Error> {
+    table.chart.validate()?;
+    let mut sections = [0i64; 4];
+    let mut fringes_by_section = [0i64; 4];
+    for (index, entry) in table.entries().iter().enumerate() {
+        let Some(section) = classify_entry(entry, &table.chart, index)?.section else {
+            continue;
+        };
+        post(&mut sections, section, entry.fee)?;
+        if let Some(fringe) = entry.fringe {
+            let base = fringe_base(table, index, entry)?;
+            let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
+            post(&mut fringes_by_section, section, amount)?;
+        }
+    }
+    for (index, line) in table.lines().iter().enumerate() {
+        let section = table.chart.section_of(line.account).ok_or(Error::at(
+            ErrorKind::AccountOutsideChart {
+                account: u32::from(line.account),
+            },
+            Place::Line(index),
+            "account",
+        ))?;
+        post(&mut sections, section, line.amount)?;
+    }
+    let fringes = sum(&fringes_by_section, "fringes")?;
+    for &(_, section) in SECTIONS {
+        post(
+            &mut sections,
+            section,
+            fringes_by_section.get(section.index()).copied().unwrap_or(0),
+        )?;
+    }
+    let [atl, production, post_section, other] = sections;
+    let btl = sum(&[production, post_section, other], "btl")?;
+    let atl_btl = atl.checked_add(btl).ok_or(overflow("atl_btl"))?;
+
+    let mut charges = [ChargeLine::default(); MAX_CHARGES];
+    for (slot, charge) in charges.iter_mut().zip(table.charges()) {
+        // Charges are taken on ATL + BTL less the excluded sections, never
+        // on each other.
+        let mut base = 0i64;
+        for &(_, section) in SECTIONS {
+            if !charge.exclude.has(section) {
+                base = base
+                    .checked_add(sections.get(section.index()).copied().unwrap_or(0))
+                    .ok_or(overflow("charges"))?;
+            }
+        }
+        let amount = match charge.rate {
+            ChargeRate::Bps(bps) => mul_div_half_up(base, i64::from(bps), BPS).ok_or(overflow("charges"))?,
+            ChargeRate::Amount(amount) => amount,
+        };
+        *slot = ChargeLine {
+            name: charge.name,
+            amount,
+        };
+    }
+    let charge_count = table.charges().len().min(MAX_CHARGES);
+    let charges_total = sum_charges(charges.get(..charge_count).unwrap_or_default())?;
+    let grand_total = atl_btl
+        .checked_add(charges_total)
+        .ok_or(overflow("grand_total"))?;
+    let shares_bps = shares(&sections, charges_total, grand_total);
+    Ok(TopSheet {
+        currency: table.currency,
+        sections,
+        fringes_by_section,
+        fringes,
+        btl,
+        atl_btl,
+        charges,
+        charge_count,
+        charges_total,
+        grand_total,
+        shares_bps,
+    })
+}
+
+fn sum(parts: &[i64], what: &'static str) -> Result<i64, Error> {
+    parts
+        .iter()
+        .try_fold(0i64, |acc, &p| acc.checked_add(p))
+        .ok_or(overflow(what))
+}
+
+fn sum_charges(charges: &[ChargeLine<'_>]) -> Result<i64, Error> {
+    charges
+        .iter()
+        .try_fold(0i64, |acc, c| acc.checked_add(c.amount))
+        .ok_or(overflow("charges"))
+}
+
+/// Largest-remainder shares in basis points of the grand total. Parts may
+/// be negative (a rebate line); the floors are taken toward minus infinity,
+/// so the remainders are in `[0, total)` and the leftover units go to the
+/// largest remainders, ties to the earlier part.
+fn shares(sections: &[i64; 4], charges: i64, total: i64) -> Shares {
+    let [a, b, c, d] = *sections;
+    let parts = [a, b, c, d, charges];
+    let mut out = [0i64; 5];
+    if total != 0 {
+        // Work with a positive total: mirror every part if it is negative.
+        let sign = if total < 0 { -1 } else { 1 };
+        let total = i128::from(total) * sign;
+        let mut remainders = [0i128; 5];
+        for ((part, share), remainder) in parts.iter().zip(out.iter_mut()).zip(remainders.iter_mut()) {
+            let scaled = i128::from(*part) * sign * i128::from(BPS);
+            *share = scaled.div_euclid(total) as i64; // |share| ≤ 10000 · |part| / |total|, within i64 for top-sheet sums
+            *remainder = scaled.rem_euclid(total);
+        }
+        let assigned: i64 = out.iter().sum();
+        for _ in 0..(BPS - assigned).clamp(0, 5) {
+            let largest = (0..5)
+                .rev()
+                .max_by_key(|&i| remainders.get(i).copied().unwrap_or(-1));
+            if let Some(i) = largest {
+                if let (Some(share), Some(remainder)) = (out.get_mut(i), remainders.get_mut(i)) {
+                    *share += 1;
+                    *remainder = -1;
+                }
+            }
+        }
+    }
+    let [a, b, c, d, charges] = out;
+    Shares {
+        sections: [a, b, c, d],
+        charges,
+    }
+}
+
+impl fmt::Display for TopSheet<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let money = |amount| self.currency.amount(amount);
+        let row = |f: &mut fmt::Formatter<'_>, label: &str, amount: i64, bps: Option<i64>| {
+            write!(f, "{label:<28}{:>20}", money_text(money(amount)))?;
+            match bps {
+                Some(bps) => {
+                    let sign = if bps < 0 { "-" } else { "" };
+                    let bps = bps.unsigned_abs();
+                    writeln!(f, "  {sign}{:>3}.{:02}%", bps / 100, bps % 100)
+                }
+                None => writeln!(f),
+            }
+        };
+        writeln!(f, "Top sheet ({})", self.currency.code)?;
+        let labels = ["Above the line", "Production", "Post production", "Other"];
+        for (i, label) in labels.iter().enumerate() {
+            if i == 1 {
+                writeln!(f, "Below the line")?;
+            }
+            let label = if i == 0 { *label } else { &label_indent(label) };
+            let amount = self.sections.get(i).copied().unwrap_or(0);
+            row(f, label, amount, self.shares_bps.sections.get(i).copied())?;
+        }
+        row(f, "Total below the line", self.btl, None)?;
+        row(f, "  (fringes included above)", self.fringes, None)?;
+        row(f, "Above + below the line", self.atl_btl, None)?;
+        for charge in self.charges() {
+            row(f, charge.name, charge.amount, None)?;
+        }
+        row(
+            f,
+            "Total charges",
+            self.charges_total,
+            Some(self.shares_bps.charges),
+        )?;
+        row(f, "Grand total", self.grand_total, None)
+    }
+}
+
+/// "  Label" for rows inside a group (at most 32 bytes kept).
+fn label_indent(label: &str) -> heapless::String<34> {
+    let mut s = heapless::String::new();
+    let _ = s.push_str("  ");
+    for c in label.chars() {
+        if s.push(c).is_err() {
+            break;
+        }
+    }
+    s
+}
+
+/// Money as text, so that a table column can pad it.
+fn money_text(money: Money) -> heapless::String<48> {
+    let mut text = heapless::String::new();
+    // 48 bytes hold any i64 amount with separators, sign and symbol.
+    let _ = fmt::write(&mut text, format_args!("{money}"));
+    text
+}
