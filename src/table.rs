@@ -328,10 +328,10 @@ impl<'a> Entry<'a> {
         if self.fee < 0 {
             return Err(Error::at(ErrorKind::NegativeAmount, place, "fee"));
         }
-        if let Some(Fringe { cap: Some(cap), .. }) = self.fringe {
-            if cap < 0 {
-                return Err(Error::at(ErrorKind::NegativeAmount, place, "cap"));
-            }
+        if let Some(Fringe { cap: Some(cap), .. }) = self.fringe
+            && cap < 0
+        {
+            return Err(Error::at(ErrorKind::NegativeAmount, place, "cap"));
         }
         Ok(())
     }
@@ -706,14 +706,14 @@ impl<'a, const N: usize> Table<'a, N> {
     /// Append a contractual charge (at most [`MAX_CHARGES`]).
     pub fn push_charge(&mut self, charge: Charge<'a>) -> Result<&mut Self, Error> {
         let index = self.charges.len();
-        if let ChargeRate::Amount(a) = charge.rate {
-            if a < 0 {
-                return Err(Error::at(
-                    ErrorKind::NegativeAmount,
-                    Place::Charge(index),
-                    "amount",
-                ));
-            }
+        if let ChargeRate::Amount(a) = charge.rate
+            && a < 0
+        {
+            return Err(Error::at(
+                ErrorKind::NegativeAmount,
+                Place::Charge(index),
+                "amount",
+            ));
         }
         self.charges.push(charge).map_err(|_| {
             Error::at(

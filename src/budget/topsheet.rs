@@ -220,11 +220,11 @@ fn shares(sections: &[i64; 4], charges: i64, total: i64) -> Shares {
             let largest = (0..5)
                 .rev()
                 .max_by_key(|&i| remainders.get(i).copied().unwrap_or(-1));
-            if let Some(i) = largest {
-                if let (Some(share), Some(remainder)) = (out.get_mut(i), remainders.get_mut(i)) {
-                    *share += 1;
-                    *remainder = -1;
-                }
+            if let Some(i) = largest
+                && let (Some(share), Some(remainder)) = (out.get_mut(i), remainders.get_mut(i))
+            {
+                *share += 1;
+                *remainder = -1;
             }
         }
     }

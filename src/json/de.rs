@@ -240,10 +240,9 @@ fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(
         ctx: &mut *ctx,
         elements,
     })
-    .map_err(|e| {
+    .inspect_err(|_e| {
         // A type error inside an element has been recorded already.
         let _ = ctx.fail::<A::Error>(ErrorKind::WrongType { expected });
-        e
     })
 }
 
@@ -306,11 +305,10 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
         ctx: &mut *ctx,
         object,
     })
-    .map_err(|e| {
+    .inspect_err(|_e| {
         let _ = ctx.fail::<A::Error>(ErrorKind::WrongType {
             expected: O::EXPECTED,
         });
-        e
     })
 }
 
@@ -401,11 +399,10 @@ impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
             ctx: &mut *ctx,
             object: EntryFields::default(),
         };
-        let Some(fields) = seq.next_element_seed(seed).map_err(|e| {
+        let Some(fields) = seq.next_element_seed(seed).inspect_err(|_e| {
             let _ = ctx.fail::<S::Error>(ErrorKind::WrongType {
                 expected: "an entry object",
             });
-            e
         })?
         else {
             return Ok(false);

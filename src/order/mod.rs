@@ -217,7 +217,7 @@ fn capacity(what: &'static str, capacity: usize) -> Error {
 /// profile. On error `out` is left empty.
 ///
 /// ```
-/// use creditline::order::Sequence;
+/// use creditline::order::{order, Credits, Sequence};
 /// use creditline::{Entry, Role, Table};
 ///
 /// let mut table: Table<'_, 8> = Table::new("Heat");

@@ -133,14 +133,14 @@ fn duplicate_billing<const N: usize, const M: usize>(
     out.items.sort_unstable_by_key(|item| item.key);
     let same_place = |a: &Item, b: &Item| a.key >> 32 == b.key >> 32;
     for pair in out.items.windows(2) {
-        if let [a, b] = pair {
-            if same_place(a, b) {
-                let warning = Warning {
-                    entry: b.entry(),
-                    code: WarningCode::DuplicateBilling,
-                };
-                out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
-            }
+        if let [a, b] = pair
+            && same_place(a, b)
+        {
+            let warning = Warning {
+                entry: b.entry(),
+                code: WarningCode::DuplicateBilling,
+            };
+            out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
         }
     }
     out.items.clear();
