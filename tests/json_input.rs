@@ -1,0 +1,254 @@
+//! JSON input (SPEC §5): every error with its exact location, escape
+//! decoding, capacity, deep nesting, and equality with a table built in code.
+
+use creditline::json::{parse_table, MAX_DEPTH};
+use creditline::{
+    CastCredit, Charge, ChargeRate, Currency, Department, Entry, Error, ErrorKind, Flag, Line, Location, Place,
+    Role, SectionSet, Table,
+};
+
+/// Parse into a fresh table; returns the error, checking the table was left empty.
+fn parse_err(input: &str) -> Error {
+    let mut scratch = vec![0u8; input.len()];
+    let mut table: Box<Table<'_, 8>> = Box::default();
+    let err = parse_table(input.as_bytes(), &mut scratch, &mut table).unwrap_err();
+    assert!(table.entries().is_empty() && table.lines().is_empty(), "half-filled table after {err}");
+    assert_eq!(table.title, "");
+    err
+}
+
+fn entry_doc(entries: &str) -> String {
+    format!(r#"{{"title":"T","entries":[{{"name":"A","role":"director"}},{entries}]}}"#)
+}
+
+fn at(kind: ErrorKind, place: Place, field: &'static str) -> Error {
+    Error::new(kind, Location { offset: None, place, field: Some(field) })
+}
+
+#[test]
+fn escapes_are_decoded_including_surrogate_pairs() {
+    let input = r#"{"title":"Caf\u00e9 \ud83c\udfac","entries":[
+        {"name":"Dwayne \"The Rock\" Johnson","role":"cast","character":"Line1\nLine2 \\ \/"},
+        {"name":"Zo\u00eb","role":"director"}]}"#;
+    let mut scratch = [0u8; 128];
+    let mut table: Table<'_, 4> = Table::default();
+    parse_table(input.as_bytes(), &mut scratch, &mut table).unwrap();
+    assert_eq!(table.title, "Café 🎬");
+    assert_eq!(table.entries()[0].name, "Dwayne \"The Rock\" Johnson");
+    assert_eq!(table.entries()[0].character, Some("Line1\nLine2 \\ /"));
+    assert_eq!(table.entries()[1].name, "Zoë");
+}
+
+#[test]
+fn strings_without_escapes_borrow_from_the_input() {
+    let input = br#"{"entries":[{"name":"Plain Name","role":"editor"}]}"#;
+    let mut scratch = [0u8; 0];
+    let mut table: Table<'_, 2> = Table::default();
+    parse_table(input, &mut scratch, &mut table).unwrap();
+    let name = table.entries()[0].name;
+    let range = input.as_ptr_range();
+    assert!(range.contains(&name.as_ptr()), "name was copied");
+}
+
+#[test]
+fn unknown_role_names_entry_field_and_nearest_id() {
+    let err = parse_err(&entry_doc(r#"{"name":"B","role":"diretor"}"#));
+    assert_eq!(err.location, Location { offset: None, place: Place::Entry(1), field: Some("role") });
+    assert_eq!(err.to_string(), "entry 1 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)");
+    let err = parse_err(&entry_doc(r#"{"name":"B","role":"director_of_photograpy"}"#));
+    assert!(err.to_string().ends_with("(did you mean \"director_of_photography\"?)"), "{err}");
+}
+
+#[test]
+fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
+    let cases: &[(&str, ErrorKind, &str)] = &[
+        (r#"{"name":"B","role":"cast","billing":0}"#, ErrorKind::ZeroPosition, "billing"),
+        (r#"{"name":"B","role":"cast","appearance":0}"#, ErrorKind::ZeroPosition, "appearance"),
+        (r#"{"name":"B","role":"written_by","team":0}"#, ErrorKind::ZeroPosition, "team"),
+        (r#"{"name":"B","role":"cast","fee":-5}"#, ErrorKind::NegativeAmount, "fee"),
+        (r#"{"name":"B","role":"cast","billing":70000}"#, ErrorKind::NumberOutOfRange, "billing"),
+        (r#"{"name":"B","role":"cast","fee":"5"}"#, ErrorKind::WrongType { expected: "an integer" }, "fee"),
+        (r#"{"name":"B","role":"cast","bogus":1}"#, ErrorKind::UnknownField { name: creditline::Snippet::new("bogus") }, "entries"),
+        (r#"{"name":"B","role":"cast","name":"C"}"#, ErrorKind::DuplicateField, "name"),
+        (r#"{"role":"cast"}"#, ErrorKind::MissingField, "name"),
+        (r#"{"name":"B"}"#, ErrorKind::MissingField, "role"),
+        (r#"{"name":"B","role":"custom","department":"art"}"#, ErrorKind::CustomNeedsTitleAndDepartment, "title"),
+        (r#"{"name":"B","role":"custom","title":"Wrangler"}"#, ErrorKind::CustomNeedsTitleAndDepartment, "department"),
+        (r#"{"name":"B","role":"cast","cast_credit":"cameo"}"#, ErrorKind::UnknownValue { value: creditline::Snippet::new("cameo"), suggestion: None }, "cast_credit"),
+        (r#"{"name":"B","role":"gaffer","line":"middle"}"#, ErrorKind::UnknownValue { value: creditline::Snippet::new("middle"), suggestion: None }, "line"),
+        (r#"{"name":"B","role":"gaffer","fringe":{"cap":5}}"#, ErrorKind::MissingField, "bps"),
+        (r#"{"name":"B","role":"gaffer","fringe":{"bps":-1}}"#, ErrorKind::NumberOutOfRange, "bps"),
+        (r#"{"name":"B","role":"gaffer","account":9000}"#, ErrorKind::AccountOutsideChart { account: 9000 }, "account"),
+    ];
+    for (entry, kind, field) in cases {
+        let err = parse_err(&entry_doc(entry));
+        // An unknown field is named by itself when the format does not have it.
+        let field = if *field == "entries" { None } else { Some(*field) };
+        assert_eq!(err.kind, *kind, "{entry}");
+        assert_eq!(err.location.place, Place::Entry(1), "{entry}");
+        assert_eq!(err.location.field, field, "{entry}");
+    }
+}
+
+#[test]
+fn unknown_flag_and_department_suggest() {
+    let err = parse_err(&entry_doc(r#"{"name":"B","role":"director","flags":["possesory"]}"#));
+    assert_eq!(err.to_string(), "entry 1 (\"flags\"): unknown flag \"possesory\" (did you mean \"possessory\"?)");
+    let err = parse_err(&entry_doc(r#"{"name":"B","role":"custom","title":"X","department":"camra"}"#));
+    assert_eq!(
+        err.to_string(),
+        "entry 1 (\"department\"): unknown department \"camra\" (did you mean \"camera\"?)"
+    );
+}
+
+#[test]
+fn numbers_float_and_beyond_i64_are_errors_with_offset() {
+    let doc = entry_doc(r#"{"name":"B","role":"cast","fee":1.5}"#);
+    let err = parse_err(&doc);
+    assert_eq!(err.kind, ErrorKind::NotAnInteger);
+    assert_eq!(err.location.place, Place::Entry(1));
+    assert_eq!(err.location.field, Some("fee"));
+    assert_eq!(err.location.offset, doc.find("1.5"));
+    let doc = entry_doc(r#"{"name":"B","role":"cast","fee":9223372036854775808}"#);
+    let err = parse_err(&doc);
+    assert_eq!(err.kind, ErrorKind::NumberOutOfRange);
+    assert_eq!((err.location.place, err.location.field), (Place::Entry(1), Some("fee")));
+    assert_eq!(parse_err(&entry_doc(r#"{"name":"B","role":"cast","fee":2e3}"#)).kind, ErrorKind::NotAnInteger);
+}
+
+#[test]
+fn raw_control_characters_and_invalid_escapes_name_entry_and_field() {
+    let doc = entry_doc("{\"name\":\"B\u{1}\",\"role\":\"cast\"}");
+    let err = parse_err(&doc);
+    assert_eq!(err.kind, ErrorKind::ControlCharacter);
+    assert_eq!(err.location.place, Place::Entry(1));
+    assert_eq!(err.location.field, Some("name"));
+    assert_eq!(err.location.offset, doc.find('\u{1}'));
+    let doc = entry_doc(r#"{"name":"B","role":"cast","character":"a\qb"}"#);
+    let err = parse_err(&doc);
+    assert_eq!(err.kind, ErrorKind::InvalidEscape);
+    assert_eq!((err.location.place, err.location.field), (Place::Entry(1), Some("character")));
+    let err = parse_err(&entry_doc(r#"{"name":"\udc00","role":"cast"}"#));
+    assert_eq!(err.kind, ErrorKind::InvalidUnicodeEscape);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = "[".repeat(1_000_000);
+    let err = parse_err(&deep);
+    assert_eq!(err.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    let deep = format!("{{\"entries\":{}", "[".repeat(1_000_000));
+    assert_eq!(parse_err(&deep).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+}
+
+#[test]
+fn capacity_is_an_error_naming_the_first_entry_that_does_not_fit() {
+    let entries: Vec<String> = (0..9).map(|i| format!(r#"{{"name":"N{i}","role":"grip"}}"#)).collect();
+    let doc = format!(r#"{{"entries":[{}]}}"#, entries.join(","));
+    let err = parse_err(&doc);
+    assert_eq!(err, at(ErrorKind::CapacityExceeded { what: "entries", capacity: 8 }, Place::Entry(8), "entries"));
+}
+
+#[test]
+fn scratch_too_small_is_an_error() {
+    let input = br#"{"entries":[{"name":"Zo\u00eb","role":"grip"}]}"#;
+    let mut scratch = [0u8; 2];
+    let mut table: Table<'_, 2> = Table::default();
+    let err = parse_table(input, &mut scratch, &mut table).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::ScratchTooSmall { needed: 4 });
+    assert_eq!((err.location.place, err.location.field), (Place::Entry(0), Some("name")));
+    assert!(table.entries().is_empty());
+}
+
+#[test]
+fn table_level_errors() {
+    assert_eq!(parse_err(r#"{"currency":"XYZ"}"#).location.field, Some("currency"));
+    assert_eq!(parse_err(r#"{"profile":"sitcom"}"#).location.field, Some("profile"));
+    let err = parse_err(r#"{"chart":{"atl":[1000,2500]}}"#);
+    assert_eq!(err.kind, ErrorKind::ChartOverlap);
+    assert_eq!(err.location.place, Place::Chart);
+    let err = parse_err(r#"{"lines":[{"account":1100,"amount":1},{"account":8100,"amount":5}]}"#);
+    assert_eq!(err, at(ErrorKind::AccountOutsideChart { account: 8100 }, Place::Line(1), "account"));
+    let err = parse_err(r#"{"charges":[{"name":"Bond","bps":100,"amount":5}]}"#);
+    assert_eq!(err, at(ErrorKind::DuplicateField, Place::Charge(0), "amount"));
+    let err = parse_err(r#"{"options":{"cast_order":"height"}}"#);
+    assert_eq!((err.location.place, err.location.field), (Place::Options, Some("cast_order")));
+    assert_eq!(parse_err(r#"{"titel":"x"}"#).kind, ErrorKind::UnknownField { name: creditline::Snippet::new("titel") });
+    assert_eq!(parse_err(r#"{"entries":{}}"#).kind, ErrorKind::WrongType { expected: "an array of entries" });
+    assert_eq!(parse_err(r#"{"title":"a"} x"#).kind, ErrorKind::Syntax("trailing characters after the document"));
+}
+
+#[test]
+fn previous_contents_are_replaced_and_errors_leave_the_table_empty() {
+    let good = br#"{"title":"One","entries":[{"name":"A","role":"editor"}]}"#;
+    let bad = br#"{"title":"Two","entries":[{"name":"A","role":"editor"},{"name":"B","role":"nope"}]}"#;
+    let (mut first, mut second) = ([0u8; 16], [0u8; 16]);
+    let mut table: Table<'_, 4> = Table::default();
+    parse_table(good, &mut first, &mut table).unwrap();
+    assert_eq!(table.entries().len(), 1);
+    assert!(parse_table(bad, &mut second, &mut table).is_err());
+    assert_eq!(table, Table::default());
+}
+
+#[test]
+fn a_table_built_in_code_equals_the_same_table_parsed() {
+    let input = br#"{
+      "title": "Night Moves", "currency": "KWD", "profile": "episodic",
+      "options": {"main_title_cast": 4, "end_credits": "end_only", "cast_order": "appearance", "cast_order_top": 2, "max_names_per_card": 3, "merge_hyphenates": false},
+      "chart": {"other": [7000, 7499]},
+      "entries": [
+        {"name": "A", "role": "director", "flags": ["possessory", "guild"], "fee": 100, "fringe": {"bps": 1350, "cap": 90}},
+        {"name": "B", "role": "cast", "character": "Kid", "billing": 1, "appearance": 3, "cast_credit": "introducing", "flags": ["above_title"]},
+        {"name": "C", "role": "screenplay_by", "team": 2, "billing": 1, "account": 1150, "line": "atl"},
+        {"name": "D", "role": "custom", "title": "Wrangler", "department": "Camera"}
+      ],
+      "lines": [{"account": 2300, "description": "Sets", "amount": -50}],
+      "charges": [{"name": "Contingency", "bps": 1000, "exclude": ["atl", "post"]}, {"name": "Bond", "amount": 7}]
+    }"#;
+    let mut scratch = [0u8; 16];
+    let mut parsed: Table<'_, 8> = Table::default();
+    parse_table(input, &mut scratch, &mut parsed).unwrap();
+
+    let mut built: Table<'_, 8> = Table::new("Night Moves");
+    built.currency = Currency::KWD;
+    built.profile = creditline::Profile::Episodic;
+    built.options.main_title_cast = 4;
+    built.options.end_credits = creditline::EndCredits::EndOnly;
+    built.options.cast_order = creditline::CastOrder::Appearance;
+    built.options.cast_order_top = 2;
+    built.options.max_names_per_card = 3;
+    built.options.merge_hyphenates = false;
+    built.chart.ranges[3] = (7000, 7499);
+    built
+        .push(Entry::new("A", Role::Director).flag(Flag::Possessory).flag(Flag::Guild).fee(100).fringe(1350, Some(90)))
+        .unwrap()
+        .push(
+            Entry::new("B", Role::Cast)
+                .character("Kid")
+                .billing(1)
+                .appearance(3)
+                .cast_credit(CastCredit::Introducing)
+                .flag(Flag::AboveTitle),
+        )
+        .unwrap()
+        .push(Entry::new("C", Role::ScreenplayBy).team(2).billing(1).account(1150).line(creditline::Side::Atl))
+        .unwrap()
+        .push(Entry::custom("D", "Wrangler", Department::Camera))
+        .unwrap();
+    built.push_line(Line { account: 2300, description: "Sets", amount: -50 }).unwrap();
+    let exclude = SectionSet::default().with(creditline::Section::Atl).with(creditline::Section::Post);
+    built.push_charge(Charge { name: "Contingency", rate: ChargeRate::Bps(1000), exclude }).unwrap();
+    built.push_charge(Charge { name: "Bond", rate: ChargeRate::Amount(7), exclude: SectionSet::default() }).unwrap();
+    assert_eq!(parsed, built);
+}
+
+#[test]
+fn the_shipped_example_tables_parse() {
+    for path in ["examples/tables/feature.json", "examples/tables/documentary.json"] {
+        let input = std::fs::read(path).unwrap();
+        let mut scratch = vec![0u8; input.len()];
+        let mut table: Box<Table<'_, 256>> = Box::default();
+        parse_table(&input, &mut scratch, &mut table).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(table.entries().len() >= 14, "{path}");
+    }
+}
