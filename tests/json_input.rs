@@ -1,10 +1,10 @@
 //! JSON input (SPEC §5): every error with its exact location, escape
 //! decoding, capacity, deep nesting, and equality with a table built in code.
 
-use creditline::json::{parse_table, MAX_DEPTH};
+use creditline::json::{MAX_DEPTH, parse_table};
 use creditline::{
-    CastCredit, Charge, ChargeRate, Currency, Department, Entry, Error, ErrorKind, Flag, Line, Location, Place,
-    Role, SectionSet, Table,
+    CastCredit, Charge, ChargeRate, Currency, Department, Entry, Error, ErrorKind, Flag, Line, Location,
+    Place, Role, SectionSet, Table,
 };
 
 /// Parse into a fresh table; returns the error, checking the table was left empty.
@@ -12,7 +12,10 @@ fn parse_err(input: &str) -> Error {
     let mut scratch = vec![0u8; input.len()];
     let mut table: Box<Table<'_, 8>> = Box::default();
     let err = parse_table(input.as_bytes(), &mut scratch, &mut table).unwrap_err();
-    assert!(table.entries().is_empty() && table.lines().is_empty(), "half-filled table after {err}");
+    assert!(
+        table.entries().is_empty() && table.lines().is_empty(),
+        "half-filled table after {err}"
+    );
     assert_eq!(table.title, "");
     err
 }
@@ -22,7 +25,14 @@ fn entry_doc(entries: &str) -> String {
 }
 
 fn at(kind: ErrorKind, place: Place, field: &'static str) -> Error {
-    Error::new(kind, Location { offset: None, place, field: Some(field) })
+    Error::new(
+        kind,
+        Location {
+            offset: None,
+            place,
+            field: Some(field),
+        },
+    )
 }
 
 #[test]
@@ -53,32 +63,116 @@ fn strings_without_escapes_borrow_from_the_input() {
 #[test]
 fn unknown_role_names_entry_field_and_nearest_id() {
     let err = parse_err(&entry_doc(r#"{"name":"B","role":"diretor"}"#));
-    assert_eq!(err.location, Location { offset: None, place: Place::Entry(1), field: Some("role") });
-    assert_eq!(err.to_string(), "entry 1 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)");
+    assert_eq!(
+        err.location,
+        Location {
+            offset: None,
+            place: Place::Entry(1),
+            field: Some("role")
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "entry 1 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)"
+    );
     let err = parse_err(&entry_doc(r#"{"name":"B","role":"director_of_photograpy"}"#));
-    assert!(err.to_string().ends_with("(did you mean \"director_of_photography\"?)"), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("(did you mean \"director_of_photography\"?)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
     let cases: &[(&str, ErrorKind, &str)] = &[
-        (r#"{"name":"B","role":"cast","billing":0}"#, ErrorKind::ZeroPosition, "billing"),
-        (r#"{"name":"B","role":"cast","appearance":0}"#, ErrorKind::ZeroPosition, "appearance"),
-        (r#"{"name":"B","role":"written_by","team":0}"#, ErrorKind::ZeroPosition, "team"),
-        (r#"{"name":"B","role":"cast","fee":-5}"#, ErrorKind::NegativeAmount, "fee"),
-        (r#"{"name":"B","role":"cast","billing":70000}"#, ErrorKind::NumberOutOfRange, "billing"),
-        (r#"{"name":"B","role":"cast","fee":"5"}"#, ErrorKind::WrongType { expected: "an integer" }, "fee"),
-        (r#"{"name":"B","role":"cast","bogus":1}"#, ErrorKind::UnknownField { name: creditline::Snippet::new("bogus") }, "entries"),
-        (r#"{"name":"B","role":"cast","name":"C"}"#, ErrorKind::DuplicateField, "name"),
+        (
+            r#"{"name":"B","role":"cast","billing":0}"#,
+            ErrorKind::ZeroPosition,
+            "billing",
+        ),
+        (
+            r#"{"name":"B","role":"cast","appearance":0}"#,
+            ErrorKind::ZeroPosition,
+            "appearance",
+        ),
+        (
+            r#"{"name":"B","role":"written_by","team":0}"#,
+            ErrorKind::ZeroPosition,
+            "team",
+        ),
+        (
+            r#"{"name":"B","role":"cast","fee":-5}"#,
+            ErrorKind::NegativeAmount,
+            "fee",
+        ),
+        (
+            r#"{"name":"B","role":"cast","billing":70000}"#,
+            ErrorKind::NumberOutOfRange,
+            "billing",
+        ),
+        (
+            r#"{"name":"B","role":"cast","fee":"5"}"#,
+            ErrorKind::WrongType {
+                expected: "an integer",
+            },
+            "fee",
+        ),
+        (
+            r#"{"name":"B","role":"cast","bogus":1}"#,
+            ErrorKind::UnknownField {
+                name: creditline::Snippet::new("bogus"),
+            },
+            "entries",
+        ),
+        (
+            r#"{"name":"B","role":"cast","name":"C"}"#,
+            ErrorKind::DuplicateField,
+            "name",
+        ),
         (r#"{"role":"cast"}"#, ErrorKind::MissingField, "name"),
         (r#"{"name":"B"}"#, ErrorKind::MissingField, "role"),
-        (r#"{"name":"B","role":"custom","department":"art"}"#, ErrorKind::CustomNeedsTitleAndDepartment, "title"),
-        (r#"{"name":"B","role":"custom","title":"Wrangler"}"#, ErrorKind::CustomNeedsTitleAndDepartment, "department"),
-        (r#"{"name":"B","role":"cast","cast_credit":"cameo"}"#, ErrorKind::UnknownValue { value: creditline::Snippet::new("cameo"), suggestion: None }, "cast_credit"),
-        (r#"{"name":"B","role":"gaffer","line":"middle"}"#, ErrorKind::UnknownValue { value: creditline::Snippet::new("middle"), suggestion: None }, "line"),
-        (r#"{"name":"B","role":"gaffer","fringe":{"cap":5}}"#, ErrorKind::MissingField, "bps"),
-        (r#"{"name":"B","role":"gaffer","fringe":{"bps":-1}}"#, ErrorKind::NumberOutOfRange, "bps"),
-        (r#"{"name":"B","role":"gaffer","account":9000}"#, ErrorKind::AccountOutsideChart { account: 9000 }, "account"),
+        (
+            r#"{"name":"B","role":"custom","department":"art"}"#,
+            ErrorKind::CustomNeedsTitleAndDepartment,
+            "title",
+        ),
+        (
+            r#"{"name":"B","role":"custom","title":"Wrangler"}"#,
+            ErrorKind::CustomNeedsTitleAndDepartment,
+            "department",
+        ),
+        (
+            r#"{"name":"B","role":"cast","cast_credit":"cameo"}"#,
+            ErrorKind::UnknownValue {
+                value: creditline::Snippet::new("cameo"),
+                suggestion: None,
+            },
+            "cast_credit",
+        ),
+        (
+            r#"{"name":"B","role":"gaffer","line":"middle"}"#,
+            ErrorKind::UnknownValue {
+                value: creditline::Snippet::new("middle"),
+                suggestion: None,
+            },
+            "line",
+        ),
+        (
+            r#"{"name":"B","role":"gaffer","fringe":{"cap":5}}"#,
+            ErrorKind::MissingField,
+            "bps",
+        ),
+        (
+            r#"{"name":"B","role":"gaffer","fringe":{"bps":-1}}"#,
+            ErrorKind::NumberOutOfRange,
+            "bps",
+        ),
+        (
+            r#"{"name":"B","role":"gaffer","account":9000}"#,
+            ErrorKind::AccountOutsideChart { account: 9000 },
+            "account",
+        ),
     ];
     for (entry, kind, field) in cases {
         let err = parse_err(&entry_doc(entry));
@@ -92,9 +186,16 @@ fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
 
 #[test]
 fn unknown_flag_and_department_suggest() {
-    let err = parse_err(&entry_doc(r#"{"name":"B","role":"director","flags":["possesory"]}"#));
-    assert_eq!(err.to_string(), "entry 1 (\"flags\"): unknown flag \"possesory\" (did you mean \"possessory\"?)");
-    let err = parse_err(&entry_doc(r#"{"name":"B","role":"custom","title":"X","department":"camra"}"#));
+    let err = parse_err(&entry_doc(
+        r#"{"name":"B","role":"director","flags":["possesory"]}"#,
+    ));
+    assert_eq!(
+        err.to_string(),
+        "entry 1 (\"flags\"): unknown flag \"possesory\" (did you mean \"possessory\"?)"
+    );
+    let err = parse_err(&entry_doc(
+        r#"{"name":"B","role":"custom","title":"X","department":"camra"}"#,
+    ));
     assert_eq!(
         err.to_string(),
         "entry 1 (\"department\"): unknown department \"camra\" (did you mean \"camera\"?)"
@@ -112,8 +213,14 @@ fn numbers_float_and_beyond_i64_are_errors_with_offset() {
     let doc = entry_doc(r#"{"name":"B","role":"cast","fee":9223372036854775808}"#);
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::NumberOutOfRange);
-    assert_eq!((err.location.place, err.location.field), (Place::Entry(1), Some("fee")));
-    assert_eq!(parse_err(&entry_doc(r#"{"name":"B","role":"cast","fee":2e3}"#)).kind, ErrorKind::NotAnInteger);
+    assert_eq!(
+        (err.location.place, err.location.field),
+        (Place::Entry(1), Some("fee"))
+    );
+    assert_eq!(
+        parse_err(&entry_doc(r#"{"name":"B","role":"cast","fee":2e3}"#)).kind,
+        ErrorKind::NotAnInteger
+    );
 }
 
 #[test]
@@ -127,7 +234,10 @@ fn raw_control_characters_and_invalid_escapes_name_entry_and_field() {
     let doc = entry_doc(r#"{"name":"B","role":"cast","character":"a\qb"}"#);
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::InvalidEscape);
-    assert_eq!((err.location.place, err.location.field), (Place::Entry(1), Some("character")));
+    assert_eq!(
+        (err.location.place, err.location.field),
+        (Place::Entry(1), Some("character"))
+    );
     let err = parse_err(&entry_doc(r#"{"name":"\udc00","role":"cast"}"#));
     assert_eq!(err.kind, ErrorKind::InvalidUnicodeEscape);
 }
@@ -143,10 +253,22 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn capacity_is_an_error_naming_the_first_entry_that_does_not_fit() {
-    let entries: Vec<String> = (0..9).map(|i| format!(r#"{{"name":"N{i}","role":"grip"}}"#)).collect();
+    let entries: Vec<String> = (0..9)
+        .map(|i| format!(r#"{{"name":"N{i}","role":"grip"}}"#))
+        .collect();
     let doc = format!(r#"{{"entries":[{}]}}"#, entries.join(","));
     let err = parse_err(&doc);
-    assert_eq!(err, at(ErrorKind::CapacityExceeded { what: "entries", capacity: 8 }, Place::Entry(8), "entries"));
+    assert_eq!(
+        err,
+        at(
+            ErrorKind::CapacityExceeded {
+                what: "entries",
+                capacity: 8
+            },
+            Place::Entry(8),
+            "entries"
+        )
+    );
 }
 
 #[test]
@@ -156,26 +278,58 @@ fn scratch_too_small_is_an_error() {
     let mut table: Table<'_, 2> = Table::default();
     let err = parse_table(input, &mut scratch, &mut table).unwrap_err();
     assert_eq!(err.kind, ErrorKind::ScratchTooSmall { needed: 4 });
-    assert_eq!((err.location.place, err.location.field), (Place::Entry(0), Some("name")));
+    assert_eq!(
+        (err.location.place, err.location.field),
+        (Place::Entry(0), Some("name"))
+    );
     assert!(table.entries().is_empty());
 }
 
 #[test]
 fn table_level_errors() {
-    assert_eq!(parse_err(r#"{"currency":"XYZ"}"#).location.field, Some("currency"));
-    assert_eq!(parse_err(r#"{"profile":"sitcom"}"#).location.field, Some("profile"));
+    assert_eq!(
+        parse_err(r#"{"currency":"XYZ"}"#).location.field,
+        Some("currency")
+    );
+    assert_eq!(
+        parse_err(r#"{"profile":"sitcom"}"#).location.field,
+        Some("profile")
+    );
     let err = parse_err(r#"{"chart":{"atl":[1000,2500]}}"#);
     assert_eq!(err.kind, ErrorKind::ChartOverlap);
     assert_eq!(err.location.place, Place::Chart);
     let err = parse_err(r#"{"lines":[{"account":1100,"amount":1},{"account":8100,"amount":5}]}"#);
-    assert_eq!(err, at(ErrorKind::AccountOutsideChart { account: 8100 }, Place::Line(1), "account"));
+    assert_eq!(
+        err,
+        at(
+            ErrorKind::AccountOutsideChart { account: 8100 },
+            Place::Line(1),
+            "account"
+        )
+    );
     let err = parse_err(r#"{"charges":[{"name":"Bond","bps":100,"amount":5}]}"#);
     assert_eq!(err, at(ErrorKind::DuplicateField, Place::Charge(0), "amount"));
     let err = parse_err(r#"{"options":{"cast_order":"height"}}"#);
-    assert_eq!((err.location.place, err.location.field), (Place::Options, Some("cast_order")));
-    assert_eq!(parse_err(r#"{"titel":"x"}"#).kind, ErrorKind::UnknownField { name: creditline::Snippet::new("titel") });
-    assert_eq!(parse_err(r#"{"entries":{}}"#).kind, ErrorKind::WrongType { expected: "an array of entries" });
-    assert_eq!(parse_err(r#"{"title":"a"} x"#).kind, ErrorKind::Syntax("trailing characters after the document"));
+    assert_eq!(
+        (err.location.place, err.location.field),
+        (Place::Options, Some("cast_order"))
+    );
+    assert_eq!(
+        parse_err(r#"{"titel":"x"}"#).kind,
+        ErrorKind::UnknownField {
+            name: creditline::Snippet::new("titel")
+        }
+    );
+    assert_eq!(
+        parse_err(r#"{"entries":{}}"#).kind,
+        ErrorKind::WrongType {
+            expected: "an array of entries"
+        }
+    );
+    assert_eq!(
+        parse_err(r#"{"title":"a"} x"#).kind,
+        ErrorKind::Syntax("trailing characters after the document")
+    );
 }
 
 #[test]
@@ -220,7 +374,13 @@ fn a_table_built_in_code_equals_the_same_table_parsed() {
     built.options.merge_hyphenates = false;
     built.chart.ranges[3] = (7000, 7499);
     built
-        .push(Entry::new("A", Role::Director).flag(Flag::Possessory).flag(Flag::Guild).fee(100).fringe(1350, Some(90)))
+        .push(
+            Entry::new("A", Role::Director)
+                .flag(Flag::Possessory)
+                .flag(Flag::Guild)
+                .fee(100)
+                .fringe(1350, Some(90)),
+        )
         .unwrap()
         .push(
             Entry::new("B", Role::Cast)
@@ -231,14 +391,40 @@ fn a_table_built_in_code_equals_the_same_table_parsed() {
                 .flag(Flag::AboveTitle),
         )
         .unwrap()
-        .push(Entry::new("C", Role::ScreenplayBy).team(2).billing(1).account(1150).line(creditline::Side::Atl))
+        .push(
+            Entry::new("C", Role::ScreenplayBy)
+                .team(2)
+                .billing(1)
+                .account(1150)
+                .line(creditline::Side::Atl),
+        )
         .unwrap()
         .push(Entry::custom("D", "Wrangler", Department::Camera))
         .unwrap();
-    built.push_line(Line { account: 2300, description: "Sets", amount: -50 }).unwrap();
-    let exclude = SectionSet::default().with(creditline::Section::Atl).with(creditline::Section::Post);
-    built.push_charge(Charge { name: "Contingency", rate: ChargeRate::Bps(1000), exclude }).unwrap();
-    built.push_charge(Charge { name: "Bond", rate: ChargeRate::Amount(7), exclude: SectionSet::default() }).unwrap();
+    built
+        .push_line(Line {
+            account: 2300,
+            description: "Sets",
+            amount: -50,
+        })
+        .unwrap();
+    let exclude = SectionSet::default()
+        .with(creditline::Section::Atl)
+        .with(creditline::Section::Post);
+    built
+        .push_charge(Charge {
+            name: "Contingency",
+            rate: ChargeRate::Bps(1000),
+            exclude,
+        })
+        .unwrap();
+    built
+        .push_charge(Charge {
+            name: "Bond",
+            rate: ChargeRate::Amount(7),
+            exclude: SectionSet::default(),
+        })
+        .unwrap();
     assert_eq!(parsed, built);
 }
 
