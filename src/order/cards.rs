@@ -119,14 +119,20 @@ fn placement<'a, const N: usize>(
         },
         Block::Title => CardKind::Title,
     };
-    // "and … as …" names one actor and one character: always a card of its own.
-    let alone = single || kind == CardKind::CastCredit(CastCredit::AndAs);
-    Some(Placement {
+    let placement = |limit, alone| Placement {
         block,
         kind,
         heading: "",
-        limit: names_limit,
+        limit,
         alone,
+    };
+    Some(match kind {
+        // A hyphenate credit is one card whatever its flags: the director
+        // and the credits merged into the director's name.
+        CardKind::Hyphenate { .. } => placement(None, false),
+        // "and … as …" names one actor and one character: a card of its own.
+        CardKind::CastCredit(CastCredit::AndAs) => placement(Some(1), true),
+        _ => placement(names_limit, single),
     })
 }
 
