@@ -272,6 +272,25 @@ fn capacity_is_an_error_naming_the_first_entry_that_does_not_fit() {
 }
 
 #[test]
+fn a_table_filled_to_capacity_parses() {
+    let entries: Vec<String> = (0..8)
+        .map(|i| format!(r#"{{"name":"N{i}","role":"grip"}}"#))
+        .collect();
+    let lines: Vec<String> = (0..8)
+        .map(|i| format!(r#"{{"account":2500,"amount":{i}}}"#))
+        .collect();
+    let doc = format!(
+        r#"{{"entries":[{}],"lines":[{}]}}"#,
+        entries.join(","),
+        lines.join(",")
+    );
+    let mut scratch = vec![0u8; doc.len()];
+    let mut table: Table<'_, 8> = Table::default();
+    parse_table(doc.as_bytes(), &mut scratch, &mut table).unwrap();
+    assert_eq!((table.entries().len(), table.lines().len()), (8, 8));
+}
+
+#[test]
 fn scratch_too_small_is_an_error() {
     let input = br#"{"entries":[{"name":"Zo\u00eb","role":"grip"}]}"#;
     let mut scratch = [0u8; 2];

@@ -386,15 +386,6 @@ impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
         seq: &mut S,
     ) -> Result<bool, S::Error> {
         ctx.leave(Place::Entry(index));
-        if self.table.entries().len() == N {
-            // Capacity is checked before the entry is read, so the error
-            // names the first entry that does not fit.
-            ctx.field = Some("entries");
-            return Err(ctx.fail(ErrorKind::CapacityExceeded {
-                what: "entries",
-                capacity: N,
-            }));
-        }
         let seed = ObjectSeed {
             ctx: &mut *ctx,
             object: EntryFields::default(),
@@ -593,13 +584,6 @@ impl<'a, const N: usize> Elements<'a> for LineElements<'_, 'a, N> {
         seq: &mut S,
     ) -> Result<bool, S::Error> {
         ctx.leave(Place::Line(index));
-        if self.table.lines().len() == N {
-            ctx.field = Some("lines");
-            return Err(ctx.fail(ErrorKind::CapacityExceeded {
-                what: "lines",
-                capacity: N,
-            }));
-        }
         let seed = ObjectSeed {
             ctx: &mut *ctx,
             object: LineFields::default(),
@@ -615,7 +599,10 @@ impl<'a, const N: usize> Elements<'a> for LineElements<'_, 'a, N> {
             description: line.description,
             amount: line.amount,
         };
-        self.table.push_line(line).map_err(|e| ctx.fail(e.kind))?;
+        if let Err(e) = self.table.push_line(line) {
+            ctx.field = e.location.field;
+            return Err(ctx.fail(e.kind));
+        }
         Ok(true)
     }
 }
