@@ -558,3 +558,16 @@ fn episodic_created_by_before_written_by() {
         ]
     );
 }
+
+/// SPEC §5: a too-small output buffer is an error, never a truncated document.
+#[test]
+fn json_output_into_a_too_small_buffer_is_an_error() {
+    let t = with_entries("", r#"{"name":"Dee","role":"director"}"#);
+    let credits = common::credits(t, MainTitles);
+    let mut buf = [0u8; 1024];
+    let len = creditline::json::write_credits(&credits, t, &mut buf).unwrap();
+    for short in [0, 1, len / 2, len - 1] {
+        let err = creditline::json::write_credits(&credits, t, &mut buf[..short]).unwrap_err();
+        assert_eq!(err.kind, creditline::ErrorKind::BufferTooSmall);
+    }
+}
