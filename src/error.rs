@@ -24,7 +24,7 @@ impl Snippet {
     pub fn new(value: &str) -> Snippet {
         let mut end = value.len().min(Self::CAPACITY);
         while !value.is_char_boundary(end) {
-            end -= 1;
+            end = end.saturating_sub(1); // 0 is always a boundary
         }
         let mut bytes = [0; Self::CAPACITY];
         let kept = value.as_bytes().get(..end).unwrap_or_default();

@@ -94,15 +94,17 @@ pub struct Money {
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let magnitude = self.minor_units.unsigned_abs();
-        let scale = 10u64.pow(u32::from(self.currency.exponent));
+        // An exponent beyond u64's digits is shown as whole units.
+        let exponent = self.currency.exponent;
+        let scale = 10u64.checked_pow(u32::from(exponent)).unwrap_or(1);
         if self.minor_units < 0 {
             f.write_str("-")?;
         }
         f.write_str(self.currency.symbol)?;
-        write_grouped(f, magnitude / scale)?;
-        if self.currency.exponent > 0 {
-            let width = usize::from(self.currency.exponent);
-            write!(f, ".{:0width$}", magnitude % scale)?;
+        write_grouped(f, magnitude.checked_div(scale).unwrap_or(magnitude))?;
+        if scale > 1 {
+            let width = usize::from(exponent);
+            write!(f, ".{:0width$}", magnitude.checked_rem(scale).unwrap_or(0))?;
         }
         Ok(())
     }
@@ -115,9 +117,9 @@ pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
     let mut rest = n;
     loop {
         if let Some(slot) = digits.get_mut(len) {
-            *slot = b'0' + (rest % 10) as u8; // a single digit
+            *slot = b'0'.saturating_add((rest % 10) as u8); // a single digit
         }
-        len += 1;
+        len = len.saturating_add(1); // at most 20 digits
         rest /= 10;
         if rest == 0 {
             break;
@@ -137,14 +139,21 @@ pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
 /// basis-point rates. `None` on overflow or `d == 0`.
 pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
     let product = i128::from(a).checked_mul(i128::from(b))?;
-    let d = i128::from(d);
     if d <= 0 {
         return None;
     }
-    let half = d / 2;
-    let magnitude = product.unsigned_abs().checked_add(half.unsigned_abs())? / d.unsigned_abs();
+    let d = d.unsigned_abs();
+    let magnitude = product
+        .unsigned_abs()
+        .checked_add(u128::from(d / 2))?
+        .checked_div(u128::from(d))?;
     let magnitude = i128::try_from(magnitude).ok()?;
-    i64::try_from(if product < 0 { -magnitude } else { magnitude }).ok()
+    i64::try_from(if product < 0 {
+        magnitude.checked_neg()?
+    } else {
+        magnitude
+    })
+    .ok()
 }
 
 /// The argument error of the split functions.
@@ -187,56 +196,66 @@ fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
 fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Error> {
     let overflow = arg_error(ErrorKind::Overflow { what: "split" }, "weights");
     let n = out.len();
-    let sum: u128 = (0..n).map(|i| u128::from(weight(i))).sum();
+    let sum = (0..n)
+        .try_fold(0u128, |acc, i| acc.checked_add(u128::from(weight(i))))
+        .ok_or(overflow)?;
     if sum == 0 {
         return Err(arg_error(ErrorKind::NoWeights, "weights"));
     }
     let magnitude = u128::from(total.unsigned_abs());
     let negative = total < 0;
-    // Exact quota of share i is magnitude × w / sum = floor + rem / sum.
+    // Exact quota of share i is magnitude × w / sum = floor + rem / sum
+    // (the product is below 2^64 · 2^64, so it fits in u128).
     let parts = |i: usize| {
-        let product = magnitude * u128::from(weight(i)); // < 2^64 · 2^64
-        (product / sum, product % sum)
+        let product = magnitude.checked_mul(u128::from(weight(i)))?;
+        Some((product.checked_div(sum)?, product.checked_rem(sum)?))
+    };
+    let remainder = |i: usize| parts(i).map_or(0, |(_, rem)| rem);
+    // The signed part for a magnitude (i64::MIN is a valid part).
+    let signed = |magnitude: u128| {
+        let value = i128::try_from(magnitude).ok()?;
+        i64::try_from(if negative { value.checked_neg()? } else { value }).ok()
     };
     let mut assigned: u128 = 0;
     for (i, slot) in out.iter_mut().enumerate() {
-        let (floor, _) = parts(i);
-        assigned += floor;
-        let floor = i64::try_from(floor).map_err(|_| overflow)?;
-        *slot = if negative { -floor } else { floor };
+        let (floor, _) = parts(i).ok_or(overflow)?;
+        assigned = assigned.checked_add(floor).ok_or(overflow)?;
+        *slot = signed(floor).ok_or(overflow)?;
     }
     // Fewer than n units are left; they go to the largest remainders.
     let leftover = magnitude.checked_sub(assigned).ok_or(overflow)?;
     if leftover == 0 {
         return Ok(());
     }
-    let count_at_least = |threshold: u128| (0..n).filter(|&i| parts(i).1 >= threshold).count() as u128;
-    // Largest threshold t with at least `leftover` remainders ≥ t (binary search).
-    let (mut low, mut high) = (1u128, sum - 1);
+    let count_at_least = |threshold: u128| (0..n).filter(|&i| remainder(i) >= threshold).count() as u128;
+    // Largest threshold t in 1..sum with at least `leftover` remainders ≥ t
+    // (binary search; `low <= high` throughout, so nothing wraps).
+    let (mut low, mut high) = (1u128, sum.saturating_sub(1));
     while low < high {
-        let mid = low + (high - low).div_ceil(2);
+        let mid = low.saturating_add(high.saturating_sub(low).div_ceil(2));
         if count_at_least(mid) >= leftover {
             low = mid;
         } else {
-            high = mid - 1;
+            high = mid.saturating_sub(1);
         }
     }
     let threshold = low;
-    // Every remainder above the threshold gets a unit; ties at the threshold
-    // go to the lower indices until the leftover is used up.
-    let mut ties = leftover - count_at_least(threshold + 1);
+    // Every remainder above the threshold gets a unit (fewer than
+    // `leftover` of them, by the search); ties at the threshold go to the
+    // lower indices until the leftover is used up.
+    let mut ties = leftover.saturating_sub(count_at_least(threshold.saturating_add(1)));
+    let step = if negative { -1 } else { 1 };
     for (i, slot) in out.iter_mut().enumerate() {
-        let remainder = parts(i).1;
+        let remainder = remainder(i);
         let bonus = if remainder > threshold {
             true
         } else if remainder == threshold && ties > 0 {
-            ties -= 1;
+            ties = ties.saturating_sub(1);
             true
         } else {
             false
         };
         if bonus {
-            let step = if negative { -1 } else { 1 };
             *slot = slot.checked_add(step).ok_or(overflow)?;
         }
     }
@@ -277,14 +296,22 @@ pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) 
     let (mut num, mut den) = (magnitude, all_weight);
     let mut capped_count = 0;
     loop {
-        let is_capped = |i: usize| weight(i) > 0 && cap(i) * den <= num * i128::from(weight(i));
+        // cap < 2^63 and den ≤ n · 2^32, num < 2^64 and w < 2^32: no product
+        // comes near i128::MAX, so saturation never happens.
+        let is_capped = |i: usize| {
+            weight(i) > 0 && cap(i).saturating_mul(den) <= num.saturating_mul(i128::from(weight(i)))
+        };
         let capped = (0..n).filter(|&i| is_capped(i));
         let count = capped.clone().count();
         let capped_sum: i128 = capped.clone().map(cap).sum();
         let capped_weight: i128 = capped.map(|i| i128::from(weight(i))).sum();
         let stable = count == capped_count;
         capped_count = count;
-        let next = (magnitude - capped_sum, all_weight - capped_weight);
+        // The capped shares hold at most the total (cap ≤ λ·w for each).
+        let next = (
+            magnitude.saturating_sub(capped_sum),
+            all_weight.saturating_sub(capped_weight),
+        );
         if stable || next.1 == 0 {
             // Capped shares take their cap; the rest is split exactly among
             // the open shares, none of which can round past its cap.
@@ -300,7 +327,7 @@ pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) 
                     *part = caps.get(i).copied().unwrap_or(0);
                 }
                 if total < 0 {
-                    *part = -*part;
+                    *part = 0i64.saturating_sub(*part); // parts are ≥ 0 here
                 }
             }
             return Ok(());
@@ -344,7 +371,7 @@ pub fn split_statement(
     }
     for (due, paid) in payment.iter_mut().zip(paid_to_date.iter_mut()) {
         let cumulative = *due;
-        *due = cumulative - *paid; // checked above
+        *due = cumulative.saturating_sub(*paid); // checked above: never saturates
         *paid = cumulative;
     }
     Ok(())

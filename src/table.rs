@@ -458,7 +458,7 @@ impl Chart {
             let overlaps = self
                 .ranges
                 .iter()
-                .skip(i + 1)
+                .skip(i.saturating_add(1))
                 .any(|&(b0, b1)| a0 <= b1 && b0 <= a1);
             if a0 > a1 || overlaps {
                 let field = SECTIONS.get(i).map_or("chart", |&(id, _)| id);

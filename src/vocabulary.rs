@@ -322,7 +322,7 @@ pub fn nearest<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Op
             continue;
         };
         // A suggestion is plausible within a third of the longer word.
-        let limit = input.len().max(candidate.len()) / 3 + 1;
+        let limit = (input.len().max(candidate.len()) / 3).saturating_add(1);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -337,16 +337,19 @@ fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
     }
     let mut previous = [0usize; MAX_SUGGEST_LEN + 1];
     let mut current = [0usize; MAX_SUGGEST_LEN + 1];
-    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
+    // Distances are at most MAX_SUGGEST_LEN, so the additions never saturate.
+    for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
     for (i, &ca) in a.iter().enumerate() {
-        *current.first_mut()? = i.checked_add(1)?;
+        *current.first_mut()? = i.saturating_add(1);
         for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous.get(j)? + usize::from(!ca.eq_ignore_ascii_case(&cb));
-            let deletion = previous.get(j + 1)? + 1;
-            let insertion = current.get(j)? + 1;
-            *current.get_mut(j + 1)? = substitution.min(deletion).min(insertion);
+            let substitution = previous
+                .get(j)?
+                .saturating_add(usize::from(!ca.eq_ignore_ascii_case(&cb)));
+            let deletion = previous.get(j.saturating_add(1))?.saturating_add(1);
+            let insertion = current.get(j)?.saturating_add(1);
+            *current.get_mut(j.saturating_add(1))? = substitution.min(deletion).min(insertion);
         }
         core::mem::swap(&mut previous, &mut current);
     }

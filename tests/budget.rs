@@ -388,6 +388,10 @@ fn split_by_largest_remainder() {
         parts.iter().map(|&p| i128::from(p)).sum::<i128>(),
         i128::from(i64::MAX)
     );
+    // i64::MIN is a valid part of a single share.
+    let mut one = [0i64; 1];
+    split(i64::MIN, &[7], &mut one).unwrap();
+    assert_eq!(one, [i64::MIN]);
     split(i64::MIN, &[1, 1, 1], &mut parts).unwrap();
     assert_eq!(
         parts.iter().map(|&p| i128::from(p)).sum::<i128>(),

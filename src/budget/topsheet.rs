@@ -200,38 +200,53 @@ fn sum_charges(charges: &[ChargeLine<'_>]) -> Result<i64, Error> {
 /// Largest-remainder shares in basis points of the grand total. Parts may
 /// be negative (a rebate line); the floors are taken toward minus infinity,
 /// so the remainders are in `[0, total)` and the leftover units go to the
-/// largest remainders, ties to the earlier part.
+/// largest remainders, ties to the earlier part. Zero shares when the grand
+/// total is 0, or when mixed signs make a share exceed `i64`.
 fn shares(sections: &[i64; 4], charges: i64, total: i64) -> Shares {
     let [a, b, c, d] = *sections;
     let parts = [a, b, c, d, charges];
-    let mut out = [0i64; 5];
-    if total != 0 {
-        // Work with a positive total: mirror every part if it is negative.
-        let sign = if total < 0 { -1 } else { 1 };
-        let total = i128::from(total) * sign;
-        let mut remainders = [0i128; 5];
-        for ((part, share), remainder) in parts.iter().zip(out.iter_mut()).zip(remainders.iter_mut()) {
-            let scaled = i128::from(*part) * sign * i128::from(BPS);
-            *share = scaled.div_euclid(total) as i64; // |share| ≤ 10000 · |part| / |total|, within i64 for top-sheet sums
-            *remainder = scaled.rem_euclid(total);
+    // Work with a positive total: mirror every part when it is negative.
+    // |i64| · 10000 is far inside i128, so nothing below saturates.
+    let mirror = |x: i64| {
+        if total < 0 {
+            i128::from(x).saturating_neg()
+        } else {
+            i128::from(x)
         }
-        let assigned: i64 = out.iter().sum();
-        for _ in 0..(BPS - assigned).clamp(0, 5) {
-            let largest = (0..5)
-                .rev()
-                .max_by_key(|&i| remainders.get(i).copied().unwrap_or(-1));
-            if let Some(i) = largest
-                && let (Some(share), Some(remainder)) = (out.get_mut(i), remainders.get_mut(i))
-            {
-                *share += 1;
-                *remainder = -1;
-            }
+    };
+    let positive_total = mirror(total);
+    let mut floors = [0i128; 5];
+    let mut remainders = [0i128; 5];
+    for ((part, floor), remainder) in parts.iter().zip(floors.iter_mut()).zip(remainders.iter_mut()) {
+        let scaled = mirror(*part).saturating_mul(i128::from(BPS));
+        match (
+            scaled.checked_div_euclid(positive_total),
+            scaled.checked_rem_euclid(positive_total),
+        ) {
+            (Some(f), Some(r)) if positive_total > 0 => (*floor, *remainder) = (f, r),
+            _ => return Shares::default(),
         }
     }
-    let [a, b, c, d, charges] = out;
-    Shares {
-        sections: [a, b, c, d],
-        charges,
+    let assigned: i128 = floors.iter().fold(0, |acc, f| acc.saturating_add(*f));
+    // The leftover is in 0..5: the remainders add up to less than 5 totals.
+    for _ in 0..i128::from(BPS).saturating_sub(assigned).clamp(0, 5) {
+        let largest = (0..5)
+            .rev()
+            .max_by_key(|&i| remainders.get(i).copied().unwrap_or(-1));
+        if let Some(i) = largest
+            && let (Some(floor), Some(remainder)) = (floors.get_mut(i), remainders.get_mut(i))
+        {
+            *floor = floor.saturating_add(1);
+            *remainder = -1;
+        }
+    }
+    let share = |i: usize| floors.get(i).and_then(|&f| i64::try_from(f).ok());
+    match (share(0), share(1), share(2), share(3), share(4)) {
+        (Some(a), Some(b), Some(c), Some(d), Some(charges)) => Shares {
+            sections: [a, b, c, d],
+            charges,
+        },
+        _ => Shares::default(),
     }
 }
 

@@ -380,7 +380,7 @@ impl<'i> Scanner<'i> {
             }
             match magnitude
                 .checked_mul(10)
-                .and_then(|m| m.checked_add(u64::from(b - b'0')))
+                .and_then(|m| m.checked_add(u64::from(b.wrapping_sub(b'0'))))
             {
                 Some(m) => magnitude = m,
                 None => overflow = true,

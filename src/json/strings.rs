@@ -73,7 +73,9 @@ fn unicode(s: &str) -> Result<(char, &str), DecodeError> {
             if !(0xDC00..=0xDFFF).contains(&low) {
                 return Err(DecodeError::InvalidUnicode);
             }
-            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            // Both units are in their surrogate ranges (matched above), so
+            // nothing wraps: the result is in 0x10000..=0x10FFFF.
+            let code = 0x10000 | (unit.wrapping_sub(0xD800) << 10) | low.wrapping_sub(0xDC00);
             let ch = char::from_u32(code).ok_or(DecodeError::InvalidUnicode)?;
             Ok((ch, rest.get(6..).ok_or(DecodeError::InvalidEscape)?))
         }
