@@ -571,3 +571,19 @@ fn json_output_into_a_too_small_buffer_is_an_error() {
         assert_eq!(err.kind, creditline::ErrorKind::BufferTooSmall);
     }
 }
+
+/// Regression (fuzz target `order_invariants`): the production-management
+/// card respects `max_names_per_card` below its own limit of three.
+#[test]
+fn production_management_card_respects_a_smaller_card_limit() {
+    let t = with_entries(
+        r#""max_names_per_card":1"#,
+        r#"{"name":"Dee","role":"director"},
+           {"name":"UPM","role":"unit_production_manager"},
+           {"name":"First AD","role":"first_assistant_director"}"#,
+    );
+    assert_eq!(
+        texts(t, EndCredits),
+        ["Unit Production Manager UPM", "First Assistant Director First AD"]
+    );
+}

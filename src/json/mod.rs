@@ -13,7 +13,7 @@ mod ser;
 mod strings;
 
 pub use scan::MAX_DEPTH;
-pub use ser::{write_classifications, write_credits, write_split, write_top_sheet};
+pub use ser::{write_classifications, write_credits, write_split, write_table, write_top_sheet};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::table::Table;

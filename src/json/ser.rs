@@ -233,3 +233,164 @@ pub fn write_split(total: i64, parts: &[i64], buf: &mut [u8]) -> Result<usize, E
     }
     to_buffer(&SplitDoc { total, parts }, buf)
 }
+
+/// Write a whole table back in the input format (SPEC §2), so that parsing
+/// the output gives the same table. Optional fields are written only when
+/// set; `department` only where it differs from the role's own.
+pub fn write_table<const N: usize>(table: &Table<'_, N>, buf: &mut [u8]) -> Result<usize, Error> {
+    to_buffer(&TableDoc { table }, buf)
+}
+
+struct TableDoc<'t, 'a, const N: usize> {
+    table: &'t Table<'a, N>,
+}
+
+impl<const N: usize> Serialize for TableDoc<'_, '_, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::table::{CAST_ORDERS, END_CREDITS, PROFILES, id_of};
+        let t = self.table;
+        let o = &t.options;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", t.title)?;
+        map.serialize_entry("currency", t.currency.code)?;
+        map.serialize_entry("profile", id_of(PROFILES, t.profile))?;
+        map.serialize_entry(
+            "options",
+            &OptionsDoc {
+                main_title_cast: o.main_title_cast,
+                billing_block_cast: o.billing_block_cast,
+                merge_hyphenates: o.merge_hyphenates,
+                end_credits: id_of(END_CREDITS, o.end_credits),
+                cast_order: id_of(CAST_ORDERS, o.cast_order),
+                cast_order_top: o.cast_order_top,
+                max_names_per_card: o.max_names_per_card,
+            },
+        )?;
+        let [atl, production, post, other] = t.chart.ranges.map(|(first, last)| [first, last]);
+        map.serialize_entry(
+            "chart",
+            &ChartDoc {
+                atl,
+                production,
+                post,
+                other,
+            },
+        )?;
+        map.serialize_entry("entries", &Array(|| t.entries().iter().map(EntryDoc)))?;
+        let lines = || {
+            t.lines().iter().map(|l| LineDoc {
+                account: l.account,
+                description: l.description,
+                amount: l.amount,
+            })
+        };
+        map.serialize_entry("lines", &Array(lines))?;
+        map.serialize_entry("charges", &Array(|| t.charges().iter().map(ChargeOut)))?;
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct OptionsDoc {
+    main_title_cast: u16,
+    billing_block_cast: u16,
+    merge_hyphenates: bool,
+    end_credits: &'static str,
+    cast_order: &'static str,
+    cast_order_top: u16,
+    max_names_per_card: u16,
+}
+
+#[derive(serde::Serialize)]
+struct ChartDoc {
+    atl: [u16; 2],
+    production: [u16; 2],
+    post: [u16; 2],
+    other: [u16; 2],
+}
+
+#[derive(serde::Serialize)]
+struct LineDoc<'a> {
+    account: u16,
+    description: &'a str,
+    amount: i64,
+}
+
+struct EntryDoc<'e, 'a>(&'e crate::table::Entry<'a>);
+
+impl Serialize for EntryDoc<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::table::{CAST_CREDITS, id_of};
+        let e = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", e.name)?;
+        map.serialize_entry("role", e.role.id())?;
+        if let Some(title) = e.title {
+            map.serialize_entry("title", title)?;
+        }
+        if e.role.info().map(|info| info.department) != Some(e.department) {
+            map.serialize_entry("department", e.department.id())?;
+        }
+        if let Some(character) = e.character {
+            map.serialize_entry("character", character)?;
+        }
+        for (key, value) in [
+            ("billing", e.billing),
+            ("appearance", e.appearance),
+            ("team", e.team),
+        ] {
+            if let Some(value) = value {
+                map.serialize_entry(key, &value)?;
+            }
+        }
+        map.serialize_entry("cast_credit", id_of(CAST_CREDITS, e.cast_credit))?;
+        map.serialize_entry("flags", &Array(|| e.flags.iter().map(crate::table::Flag::id)))?;
+        map.serialize_entry("fee", &e.fee)?;
+        if let Some(account) = e.account {
+            map.serialize_entry("account", &account)?;
+        }
+        if let Some(side) = e.line {
+            map.serialize_entry("line", side.id())?;
+        }
+        if let Some(fringe) = e.fringe {
+            map.serialize_entry(
+                "fringe",
+                &FringeDoc {
+                    bps: fringe.bps,
+                    cap: fringe.cap,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FringeDoc {
+    bps: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cap: Option<i64>,
+}
+
+struct ChargeOut<'c, 'a>(&'c crate::table::Charge<'a>);
+
+impl Serialize for ChargeOut<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::table::ChargeRate;
+        let c = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", c.name)?;
+        match c.rate {
+            ChargeRate::Bps(bps) => map.serialize_entry("bps", &bps)?,
+            ChargeRate::Amount(amount) => map.serialize_entry("amount", &amount)?,
+        }
+        let excluded = || {
+            SECTIONS
+                .iter()
+                .filter(|(_, s)| c.exclude.has(*s))
+                .map(|(id, _)| *id)
+        };
+        map.serialize_entry("exclude", &Array(excluded))?;
+        map.end()
+    }
+}

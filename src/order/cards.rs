@@ -87,7 +87,10 @@ fn placement<'a, const N: usize>(
                 alone: false,
             }
         } else if entry.department == Department::ProductionManagement {
-            let limit = Some(PRODUCTION_MANAGEMENT_NAMES);
+            // At most three names, and never more than any card may hold.
+            let limit = Some(names_limit.map_or(PRODUCTION_MANAGEMENT_NAMES, |l| {
+                l.min(PRODUCTION_MANAGEMENT_NAMES)
+            }));
             Placement {
                 block,
                 kind: CardKind::ProductionManagement,
