@@ -90,7 +90,7 @@ fn table_json(n: usize) -> String {
         state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
         let i = entries.len();
         let fee = 250_000 + (state >> 8) % 5_000 * 100;
-        if state % 3 == 0 {
+        if state.is_multiple_of(3) {
             cast += 1;
             let flags = if cast <= 2 {
                 r#","flags":["above_title"]"#

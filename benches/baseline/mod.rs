@@ -271,7 +271,7 @@ pub fn order(t: &Table, v: &Vocabulary, sequence: &str) -> Vec<usize> {
     if sequence != "end_credits" {
         keyed.push(((5, 0, 0, 0, 0, 0, 0), usize::MAX));
     }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
