@@ -266,6 +266,45 @@ roles! {
     SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None;
 }
 
+/// Role codes sorted by id, computed at compile time, for the binary search
+/// in [`Role::from_id`].
+const BY_ID: [u8; ROLES.len()] = sorted_by_id();
+
+const fn id_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const fn sorted_by_id() -> [u8; ROLES.len()] {
+    let mut order = [0u8; ROLES.len()];
+    let mut i = 0;
+    while i < ROLES.len() {
+        order[i] = i as u8;
+        i += 1;
+    }
+    // Insertion sort: about a hundred rows, once, at compile time.
+    let mut i = 1;
+    while i < ROLES.len() {
+        let mut j = i;
+        while j > 0 && id_less(ROLES[order[j] as usize].id, ROLES[order[j - 1] as usize].id) {
+            let t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+}
+
 /// The id of [`Role::Custom`].
 pub const CUSTOM_ID: &str = "custom";
 
@@ -290,6 +329,16 @@ impl Role {
         let wanted = id.trim();
         if wanted.eq_ignore_ascii_case(CUSTOM_ID) {
             return Ok(Role::Custom);
+        }
+        // Fast path: ids as written in the vocabulary (lowercase), by binary search.
+        let exact =
+            BY_ID.binary_search_by(|&code| ROLES.get(usize::from(code)).map_or("", |r| r.id).cmp(wanted));
+        if let Some(info) = exact
+            .ok()
+            .and_then(|i| BY_ID.get(i))
+            .and_then(|&code| ROLES.get(usize::from(code)))
+        {
+            return Ok(info.role);
         }
         ROLES
             .iter()
@@ -368,6 +417,13 @@ mod tests {
         }
         assert_eq!(Role::Custom as usize, ROLES.len());
         assert_eq!(Role::Custom.info(), None);
+    }
+
+    #[test]
+    fn the_compile_time_index_is_sorted_by_id() {
+        for pair in BY_ID.windows(2) {
+            assert!(ROLES[usize::from(pair[0])].id < ROLES[usize::from(pair[1])].id);
+        }
     }
 
     #[test]

@@ -197,7 +197,7 @@ proptest! {
                 prop_assert!(!card.is_empty());
                 next += card.len();
                 let limited = sequence != Sequence::BillingBlock
-                    && !matches!(card.kind, CardKind::CastList)
+                    && !matches!(card.kind, CardKind::CastList | CardKind::Hyphenate { .. })
                     && !c.entries_of(card, &t).any(|(_, e)| matches!(e.role,
                         Role::WrittenBy | Role::ScreenplayBy | Role::TeleplayBy | Role::StoryBy
                         | Role::ScreenStoryBy | Role::BasedOn | Role::CharactersBy | Role::CreatedBy | Role::DevelopedBy));

@@ -7,7 +7,7 @@ use core::fmt;
 use super::classify::classify_entry;
 use crate::error::{Error, ErrorKind, Location, Place};
 use crate::money::{Currency, Money, mul_div_half_up};
-use crate::table::{ChargeRate, Entry, MAX_CHARGES, SECTIONS, Section, Table};
+use crate::table::{ChargeRate, MAX_CHARGES, SECTIONS, Section, Table};
 
 /// Basis points in a whole.
 pub const BPS: i64 = 10_000;
@@ -83,24 +83,52 @@ fn post(totals: &mut [i64; 4], section: Section, amount: i64) -> Result<(), Erro
     Ok(())
 }
 
-/// The wages of `entry` still under its fringe's ceiling: the ceiling is
-/// per person (same name) and counts the wages of that person's earlier
-/// entries that carry a fringe, as a payroll wage base does.
-fn fringe_base<const N: usize>(table: &Table<'_, N>, index: usize, entry: &Entry<'_>) -> Result<i64, Error> {
-    let Some(fringe) = entry.fringe else {
-        return Ok(0);
-    };
-    let Some(cap) = fringe.cap else {
-        return Ok(entry.fee);
-    };
-    let mut earlier: i64 = 0;
-    for other in table.entries().iter().take(index) {
-        if other.name == entry.name && other.fringe.is_some() {
-            earlier = earlier.checked_add(other.fee).ok_or(overflow("fringes"))?;
+/// Post every entry's fringe into `fringes_by_section`. A ceiling (`cap`)
+/// is per person (same decoded name) and counts the wages of that person's
+/// earlier entries that carry a fringe, in table order, as a payroll wage
+/// base does. The entries with a fringe are sorted by (name, table index)
+/// in a stack array of `N` indices, so each person is one run: O(n log n).
+fn post_fringes<const N: usize>(
+    table: &Table<'_, N>,
+    fringes_by_section: &mut [i64; 4],
+) -> Result<(), Error> {
+    let entries = table.entries();
+    let mut order = [0u32; N];
+    let mut count = 0usize;
+    for (index, entry) in entries.iter().enumerate() {
+        if let (Some(_), Some(slot)) = (entry.fringe, order.get_mut(count)) {
+            *slot = index as u32; // index < N, which fits: tables index with u32
+            count = count.saturating_add(1);
         }
     }
-    let room = cap.saturating_sub(earlier).max(0);
-    Ok(entry.fee.min(room))
+    let order = order.get_mut(..count).unwrap_or_default();
+    let name = |i: u32| entries.get(i as usize).map_or("", |e| e.name);
+    order.sort_unstable_by(|&a, &b| (name(a), a).cmp(&(name(b), b)));
+    let mut person: Option<&str> = None;
+    let mut earlier: i64 = 0;
+    for &index in order.iter() {
+        let Some(entry) = entries.get(index as usize) else {
+            continue;
+        };
+        let Some(fringe) = entry.fringe else {
+            continue;
+        };
+        if person != Some(entry.name) {
+            person = Some(entry.name);
+            earlier = 0;
+        }
+        let base = match fringe.cap {
+            Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
+            None => entry.fee,
+        };
+        earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
+        let Some(section) = classify_entry(entry, &table.chart, index as usize)?.section else {
+            continue;
+        };
+        let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
+        post(fringes_by_section, section, amount)?;
+    }
+    Ok(())
 }
 
 /// Compute the top sheet of `table`.
@@ -113,12 +141,8 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
             continue;
         };
         post(&mut sections, section, entry.fee)?;
-        if let Some(fringe) = entry.fringe {
-            let base = fringe_base(table, index, entry)?;
-            let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
-            post(&mut fringes_by_section, section, amount)?;
-        }
     }
+    post_fringes(table, &mut fringes_by_section)?;
     for (index, line) in table.lines().iter().enumerate() {
         let section = table.chart.section_of(line.account).ok_or(Error::at(
             ErrorKind::AccountOutsideChart {

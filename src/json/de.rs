@@ -15,8 +15,8 @@ use super::strings::{DecodeError, decode};
 use crate::error::{Error, ErrorKind, Location, Place, Snippet};
 use crate::money::Currency;
 use crate::table::{
-    CAST_CREDITS, CAST_ORDERS, CastCredit, Charge, ChargeRate, END_CREDITS, Entry, Flag, Fringe, Line,
-    Options, PROFILES, SECTIONS, SectionSet, Table, lookup_value,
+    CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Fringe, Line, Options, PROFILES,
+    SECTIONS, SectionSet, Table, lookup_value,
 };
 use crate::vocabulary::{Department, Role, Side};
 
@@ -61,6 +61,10 @@ impl<'a> Ctx<'a> {
     /// Decode a raw string: borrow it when it has no escape, else decode it
     /// into the scratch buffer.
     fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
+        // serde-json-core passes raw control characters: reject them here.
+        if raw.bytes().any(|b| b < 0x20) {
+            return Err(self.fail(ErrorKind::ControlCharacter));
+        }
         if !raw.contains('\\') {
             return Ok(raw);
         }
@@ -81,6 +85,7 @@ impl<'a> Ctx<'a> {
                     },
                     DecodeError::InvalidEscape => ErrorKind::InvalidEscape,
                     DecodeError::InvalidUnicode => ErrorKind::InvalidUnicodeEscape,
+                    DecodeError::Control => ErrorKind::ControlCharacter,
                 }))
             }
         }
@@ -89,7 +94,11 @@ impl<'a> Ctx<'a> {
     /// Enter a key of an object: check it is one of `allowed` and not
     /// repeated (`seen` is a bit per allowed field).
     fn key<E: de::Error>(&mut self, raw: &str, allowed: &[&'static str], seen: &mut u32) -> Result<usize, E> {
-        let position = allowed.iter().position(|&f| f == raw);
+        // Length and first byte rule out most fields before comparing text.
+        let first = raw.as_bytes().first();
+        let position = allowed
+            .iter()
+            .position(|&f| f.len() == raw.len() && f.as_bytes().first() == first && f == raw);
         let Some(position) = position else {
             self.field = field_name(raw);
             return Err(self.fail(ErrorKind::UnknownField {
@@ -398,10 +407,7 @@ impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
         else {
             return Ok(false);
         };
-        let Some(entry) = fields.entry else {
-            return Err(ctx.fail(ErrorKind::MissingField));
-        };
-        if let Err(e) = self.table.push(entry) {
+        if let Err(e) = self.table.push(fields.entry) {
             ctx.field = e.location.field;
             return Err(ctx.fail(e.kind));
         }
@@ -409,24 +415,22 @@ impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
     }
 }
 
-/// One entry; `entry` is filled by [`Fields::finish`].
-#[derive(Default)]
+/// One entry, filled in place; the role and department are settled by
+/// [`Fields::finish`] whatever order the fields came in.
 struct EntryFields<'a> {
-    name: &'a str,
+    entry: Entry<'a>,
     role: Option<Role>,
     department: Option<Department>,
-    title: Option<&'a str>,
-    character: Option<&'a str>,
-    billing: Option<u16>,
-    appearance: Option<u16>,
-    team: Option<u16>,
-    cast_credit: CastCredit,
-    flags: crate::table::Flags,
-    fee: i64,
-    account: Option<u16>,
-    line: Option<Side>,
-    fringe: Option<Fringe>,
-    entry: Option<Entry<'a>>,
+}
+
+impl Default for EntryFields<'_> {
+    fn default() -> Self {
+        EntryFields {
+            entry: Entry::new("", Role::Custom),
+            role: None,
+            department: None,
+        }
+    }
 }
 
 impl<'a> Fields<'a> for EntryFields<'a> {
@@ -454,23 +458,24 @@ impl<'a> Fields<'a> for EntryFields<'a> {
         position: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
+        let e = &mut self.entry;
         match position {
-            0 => self.name = ctx.string(map)?,
+            0 => e.name = ctx.string(map)?,
             1 => self.role = Some(ctx.parsed(map, Role::from_id)?),
-            2 => self.title = Some(ctx.string(map)?),
+            2 => e.title = Some(ctx.string(map)?),
             3 => self.department = Some(ctx.parsed(map, Department::from_id)?),
-            4 => self.character = Some(ctx.string(map)?),
-            5 => self.billing = Some(ctx.small(map, 1)?),
-            6 => self.appearance = Some(ctx.small(map, 1)?),
-            7 => self.team = Some(ctx.small(map, 1)?),
-            8 => self.cast_credit = ctx.choice(map, CAST_CREDITS)?,
-            9 => self.flags = array(ctx, map, FlagElements::default())?.flags,
-            10 => self.fee = ctx.amount(map, false)?,
-            11 => self.account = Some(ctx.small(map, 0)?),
-            12 => self.line = Some(ctx.choice(map, LINE_SIDES)?),
+            4 => e.character = Some(ctx.string(map)?),
+            5 => e.billing = Some(ctx.small(map, 1)?),
+            6 => e.appearance = Some(ctx.small(map, 1)?),
+            7 => e.team = Some(ctx.small(map, 1)?),
+            8 => e.cast_credit = ctx.choice(map, CAST_CREDITS)?,
+            9 => e.flags = array(ctx, map, FlagElements::default())?.flags,
+            10 => e.fee = ctx.amount(map, false)?,
+            11 => e.account = Some(ctx.small(map, 0)?),
+            12 => e.line = Some(ctx.choice(map, LINE_SIDES)?),
             _ => {
                 let fringe = object(ctx, map, FringeFields::default())?;
-                self.fringe = Some(Fringe {
+                e.fringe = Some(Fringe {
                     bps: fringe.bps,
                     cap: fringe.cap,
                 });
@@ -487,30 +492,20 @@ impl<'a> Fields<'a> for EntryFields<'a> {
             }
         }
         let role = self.role.unwrap_or(Role::Custom);
-        if role == Role::Custom && (self.title.is_none() || self.department.is_none()) {
-            ctx.field = Some(if self.title.is_none() {
+        if role == Role::Custom && (self.entry.title.is_none() || self.department.is_none()) {
+            ctx.field = Some(if self.entry.title.is_none() {
                 "title"
             } else {
                 "department"
             });
             return Err(ErrorKind::CustomNeedsTitleAndDepartment);
         }
-        let mut entry = Entry::new(self.name, role);
-        if let Some(department) = self.department {
-            entry.department = department;
-        }
-        entry.title = self.title;
-        entry.character = self.character;
-        entry.billing = self.billing;
-        entry.appearance = self.appearance;
-        entry.team = self.team;
-        entry.cast_credit = self.cast_credit;
-        entry.flags = self.flags;
-        entry.fee = self.fee;
-        entry.account = self.account;
-        entry.line = self.line;
-        entry.fringe = self.fringe;
-        self.entry = Some(entry);
+        self.entry.role = role;
+        self.entry.department = match (self.department, role.info()) {
+            (Some(department), _) => department,
+            (None, Some(info)) => info.department,
+            (None, None) => self.entry.department,
+        };
         Ok(self)
     }
 }

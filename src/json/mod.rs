@@ -1,11 +1,13 @@
 //! JSON in and out (feature `json`): the only module that knows the wire
 //! format (SPEC §5).
 //!
-//! Input goes through two passes over the caller's bytes: [`scan`] checks
-//! the document (UTF-8, strings, escapes, integers, nesting depth) with
-//! byte offsets, then serde-json-core fills the [`Table`] through visitors
-//! that decode escaped strings into the caller's scratch buffer. Nothing
-//! is allocated, and on any error the table is left empty.
+//! serde-json-core fills the [`Table`] through visitors that check every
+//! string (control characters, escapes, surrogate pairs) and decode escaped
+//! strings into the caller's scratch buffer. When anything fails, a
+//! non-recursive scan of the document (UTF-8, strings, escapes, integers,
+//! nesting depth) locates syntax, string and number errors by byte offset;
+//! otherwise the visitors' error names the entry and field. Nothing is
+//! allocated, and on any error the table is left empty.
 
 mod de;
 mod scan;
@@ -53,7 +55,6 @@ fn parse_into<'a, const N: usize>(
     scratch: &'a mut [u8],
     table: &mut Table<'a, N>,
 ) -> Result<(), Error> {
-    scan::scan(input)?;
     let mut ctx = de::Ctx::new(scratch);
     let mut deserializer = serde_json_core::de::Deserializer::new(input, None);
     let seed = de::ObjectSeed {
@@ -63,8 +64,11 @@ fn parse_into<'a, const N: usize>(
     let parsed = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer)
         .and_then(|_| deserializer.end().map(|_| ()));
     if let Err(e) = parsed {
-        // Our visitors record a precise error; serde-json-core's own errors
-        // are only structural (a scanned document never has bad strings).
+        // The scan finds syntax, string and number errors with their byte
+        // offset; it runs only on failure, so a valid document is read once.
+        scan::scan(input)?;
+        // Otherwise our visitors recorded a precise error; serde-json-core's
+        // own errors are only structural.
         return Err(ctx
             .error
             .unwrap_or(Error::new(ErrorKind::Syntax(structural(e)), Location::TABLE)));

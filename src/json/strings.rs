@@ -13,12 +13,17 @@ pub enum DecodeError {
     InvalidEscape,
     /// A lone surrogate.
     InvalidUnicode,
+    /// A raw control character (below U+0020).
+    Control,
 }
 
 /// Decode the raw content of a JSON string (between the quotes) into `out`.
 /// Returns the number of bytes written; the decoded text is never longer
 /// than the raw text.
 pub fn decode(raw: &str, out: &mut [u8]) -> Result<usize, DecodeError> {
+    if raw.bytes().any(|b| b < 0x20) {
+        return Err(DecodeError::Control);
+    }
     let mut written = 0usize;
     let mut rest = raw;
     while let Some(backslash) = rest.find('\\') {

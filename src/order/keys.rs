@@ -13,8 +13,8 @@ use crate::error::Error;
 use crate::table::{CastOrder, EndCredits, Entry, Flag, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
 
-/// Largest table the key layout can index (24 bits of table index).
-pub const MAX_ENTRIES: usize = 1 << 24;
+/// Largest table the key layout can index (23 bits of table index).
+pub const MAX_ENTRIES: usize = 1 << 23;
 
 /// The block number of the end-credits crawl, after every principal block.
 pub const CRAWL: u8 = u8::MAX;
@@ -25,31 +25,39 @@ const MERGED_WRITING_RANK: u8 = 1;
 const MERGED_PRODUCING_RANK: u8 = 2;
 
 /// A billing position as 17 bits: present positions first.
-fn billing_bits(billing: Option<u16>) -> u128 {
-    billing.map_or(0x1_0000, u128::from)
+fn billing_bits(billing: Option<u16>) -> u64 {
+    billing.map_or(0x1_0000, u64::from)
 }
 
-/// Pack a key. `index` is below [`MAX_ENTRIES`].
+/// `(billing, index)` as 40 bits; `index` is below [`MAX_ENTRIES`].
+fn position((billing, index): (Option<u16>, usize)) -> u64 {
+    billing_bits(billing) << 23 | (index as u64 & 0x7F_FFFF)
+}
+
+/// Pack a sort key: `(block, group, rank, primary position)` and the
+/// entry's own position, compared in that order.
 pub fn pack(
     block: u8,
     group: u8,
     rank: u8,
     primary: (Option<u16>, usize),
     own: (Option<u16>, usize),
-) -> u128 {
-    let index = |i: usize| (i as u128) & 0xFF_FFFF;
-    u128::from(block) << 120
-        | u128::from(group) << 112
-        | u128::from(rank) << 104
-        | billing_bits(primary.0) << 87
-        | index(primary.1) << 63
-        | billing_bits(own.0) << 46
-        | index(own.1) << 22
+) -> Item {
+    let key = u64::from(block) << 56 | u64::from(group) << 48 | u64::from(rank) << 40 | position(primary);
+    Item {
+        key,
+        own: position(own),
+    }
+}
+
+/// The table index in an item's own position.
+pub fn index_of(own: u64) -> usize {
+    (own & 0x7F_FFFF) as usize
 }
 
 /// The block, group and rank of a key.
-pub fn unpack(key: u128) -> (u8, u8, u8) {
-    ((key >> 120) as u8, (key >> 112) as u8, (key >> 104) as u8)
+pub fn unpack(key: u64) -> (u8, u8, u8) {
+    ((key >> 56) as u8, (key >> 48) as u8, (key >> 40) as u8)
 }
 
 /// What the whole table decides before any key: the hyphenate merge.
@@ -143,42 +151,82 @@ fn cast_limit<const N: usize>(table: &Table<'_, N>, sequence: Sequence) -> u16 {
     }
 }
 
-/// The slots `(block, group, rank)` an entry takes among `blocks` (at most
-/// two: a possessory director also has the "Directed by" card).
-fn slots(
-    entry: &Entry<'_>,
-    blocks: &[Block],
+/// Number of role codes, `Custom` included.
+const ROLE_CODES: usize = Role::Custom as usize + 1;
+
+/// Where entries sit among a list of blocks, worked out once per call so
+/// that each entry costs a table lookup (the first block that lists a role
+/// takes it).
+pub struct Slots {
+    by_role: [Option<(u8, u8)>; ROLE_CODES],
+    director: Option<(u8, u8)>,
+    possessory: Option<u8>,
+    above_title: Option<u8>,
+    cast: Option<u8>,
     cast_limit: u16,
-    plan: &Plan,
-) -> impl Iterator<Item = (u8, u8, u8)> {
-    let merged = plan.merged_rank(entry);
-    blocks.iter().enumerate().filter_map(move |(number, block)| {
-        let number = u8::try_from(number).ok()?;
-        let is_cast = entry.role == Role::Cast;
-        match *block {
-            Block::Roles(roles) => match merged {
-                Some(rank) => {
-                    let group = roles.iter().position(|&r| r == Role::Director)?;
-                    Some((number, u8::try_from(group).ok()?, rank))
+}
+
+impl Slots {
+    /// The slots of `blocks`, with `cast_limit` billed cast in the cast block.
+    pub fn new(blocks: &[Block], cast_limit: u16) -> Slots {
+        let mut slots = Slots {
+            by_role: [None; ROLE_CODES],
+            director: None,
+            possessory: None,
+            above_title: None,
+            cast: None,
+            cast_limit,
+        };
+        for (number, block) in blocks.iter().enumerate() {
+            let Ok(number) = u8::try_from(number) else {
+                break;
+            };
+            let first = |slot: &mut Option<u8>| *slot = slot.or(Some(number));
+            match *block {
+                Block::Roles(roles) => {
+                    for (group, &role) in roles.iter().enumerate() {
+                        let group = u8::try_from(group).unwrap_or(u8::MAX);
+                        if let Some(slot) = slots.by_role.get_mut(role as usize) {
+                            *slot = slot.or(Some((number, group)));
+                        }
+                    }
                 }
-                None => {
-                    let group = roles.iter().position(|&r| r == entry.role)?;
-                    Some((number, u8::try_from(group).ok()?, 0))
-                }
-            },
-            Block::Possessory => {
-                (entry.role == Role::Director && entry.has(Flag::Possessory)).then_some((number, 0, 0))
+                Block::Possessory => first(&mut slots.possessory),
+                Block::AboveTitleCast => first(&mut slots.above_title),
+                Block::Cast => first(&mut slots.cast),
+                Block::Title => {}
             }
-            Block::AboveTitleCast => (is_cast && entry.has(Flag::AboveTitle)).then_some((number, 0, 0)),
-            Block::Cast if is_cast && !entry.has(Flag::AboveTitle) => {
-                match SPECIAL_CAST_ORDER.iter().position(|&c| c == entry.cast_credit) {
-                    Some(special) => Some((number, u8::try_from(special).ok()?.saturating_add(1), 0)),
-                    None => entry.billing.filter(|&b| b <= cast_limit).map(|_| (number, 0, 0)),
-                }
-            }
-            Block::Cast | Block::Title => None,
         }
-    })
+        slots.director = slots.by_role.get(Role::Director as usize).copied().flatten();
+        slots
+    }
+
+    /// The slots `(block, group, rank)` an entry takes: at most two, as a
+    /// possessory director also has the "Directed by" card.
+    pub fn of(&self, entry: &Entry<'_>, plan: &Plan) -> [Option<(u8, u8, u8)>; 2] {
+        let own = match plan.merged_rank(entry) {
+            // A credit merged into the director's card sits in its slot.
+            Some(rank) => self.director.map(|(block, group)| (block, group, rank)),
+            None => self
+                .by_role
+                .get(entry.role as usize)
+                .copied()
+                .flatten()
+                .map(|(b, g)| (b, g, 0)),
+        };
+        let extra = match entry.role {
+            Role::Director if entry.has(Flag::Possessory) => self.possessory.map(|b| (b, 0, 0)),
+            Role::Cast if entry.has(Flag::AboveTitle) => self.above_title.map(|b| (b, 0, 0)),
+            Role::Cast => self.cast.and_then(|b| {
+                match SPECIAL_CAST_ORDER.iter().position(|&c| c == entry.cast_credit) {
+                    Some(special) => Some((b, u8::try_from(special).ok()?.saturating_add(1), 0)),
+                    None => entry.billing.filter(|&n| n <= self.cast_limit).map(|_| (b, 0, 0)),
+                }
+            }),
+            _ => None,
+        };
+        [own, extra]
+    }
 }
 
 /// The position that orders a writing team: its first member's.
@@ -207,11 +255,13 @@ pub fn collect<const N: usize, const M: usize>(
 ) -> Result<(), Error> {
     let head = blocks(table, sequence, rules);
     let limit = cast_limit(table, sequence);
+    let head_slots = Slots::new(head, limit);
     // The end credits' crawl skips what a principal card of the film showed.
     let shown_before = match table.options.end_credits {
         EndCredits::EndOnly => rules.end_head,
         EndCredits::AfterMainTitles => rules.main_titles,
     };
+    let shown_slots = Slots::new(shown_before, table.options.main_title_cast);
     for (index, entry) in table.entries().iter().enumerate() {
         if !entry.is_credited() {
             continue;
@@ -222,36 +272,31 @@ pub fn collect<const N: usize, const M: usize>(
         } else {
             own
         };
-        for (block, group, rank) in slots(entry, head, limit, plan) {
-            out.push_item(Item {
-                key: pack(block, group, rank, primary, own),
-                entry: index as u32,
-            })?;
+        for (block, group, rank) in head_slots.of(entry, plan).into_iter().flatten() {
+            out.push_item(pack(block, group, rank, primary, own))?;
         }
         if sequence == Sequence::EndCredits {
-            let principal = slots(entry, shown_before, limit, plan).next().is_some();
+            let principal = shown_slots.of(entry, plan).iter().any(Option::is_some);
             if entry.role == Role::Cast || !principal {
                 let department = entry.department.crawl_position();
                 let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-                out.push_item(Item {
-                    key: pack(CRAWL, department, rank, primary, own),
-                    entry: index as u32,
-                })?;
+                out.push_item(pack(CRAWL, department, rank, primary, own))?;
             }
         }
     }
     if let Some(block) = head.iter().position(|b| *b == Block::Title) {
         let block = u8::try_from(block).unwrap_or(CRAWL);
+        let title = pack(block, 0, 0, (None, 0), (None, 0));
         out.push_item(Item {
-            key: pack(block, 0, 0, (None, 0), (None, 0)),
-            entry: Item::TITLE,
+            own: Item::TITLE,
+            ..title
         })?;
     }
     Ok(())
 }
 
 /// Whether an item is on the end credits' full cast list.
-pub fn in_cast_list(key: u128) -> bool {
+pub fn in_cast_list(key: u64) -> bool {
     unpack(key) == (CRAWL, Department::Cast.crawl_position(), 0)
 }
 
@@ -285,7 +330,7 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                     (
                         billing_bits(e.and_then(|e| e.appearance)),
                         billing_bits(e.and_then(|e| e.billing)),
-                        item.entry,
+                        item.own,
                     )
                 });
             }
@@ -296,7 +341,7 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
             list.sort_unstable_by(|a, b| {
                 let name = |item: &Item| entry(item).map_or("", |e| e.name.trim());
                 let surname = |item: &Item| name(item).split_whitespace().next_back().unwrap_or("");
-                (surname(a), name(a), a.entry).cmp(&(surname(b), name(b), b.entry))
+                (surname(a), name(a), index_of(a.own)).cmp(&(surname(b), name(b), index_of(b.own)))
             });
         }
     }

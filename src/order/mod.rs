@@ -5,7 +5,7 @@
 //! [`Credits`] buffer:
 //!
 //! 1. **keys**: every entry that belongs to the sequence gets a sort key
-//!    `(block, group, rank, billing, table index)` from the data in
+//!    `(block, group, rank, billing, table index)` (two `u64`s) from the data in
 //!    [`rules`] and the vocabulary; one `sort_unstable` orders them (the
 //!    table index makes every key unique, so the order is total and the
 //!    same on every platform);
@@ -87,16 +87,18 @@ pub enum CardKind {
 /// One credit in order: an entry of the table, or the title card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Item {
-    key: u128,
-    entry: u32,
+    /// `(block, group, rank, primary position)`, see `keys::pack`.
+    key: u64,
+    /// The entry's own `(billing, table index)`; [`Item::TITLE`] for the title card.
+    own: u64,
 }
 
 impl Item {
-    const TITLE: u32 = u32::MAX;
+    const TITLE: u64 = u64::MAX;
 
     /// The index of the entry in the table, `None` for the title card.
     pub fn entry(&self) -> Option<usize> {
-        (self.entry != Item::TITLE).then_some(self.entry as usize)
+        (self.own != Item::TITLE).then_some(keys::index_of(self.own))
     }
 }
 
@@ -264,7 +266,7 @@ fn build<const N: usize, const M: usize>(
     let plan = keys::Plan::new(table);
     warnings::collect(table, &plan, out)?;
     keys::collect(table, sequence, rules, &plan, out)?;
-    out.items.sort_unstable_by_key(|item| item.key);
+    out.items.sort_unstable_by_key(|item| (item.key, item.own));
     keys::sort_cast_list(table, out);
     cards::group(table, sequence, rules, &plan, out)
 }

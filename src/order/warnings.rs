@@ -122,22 +122,22 @@ fn duplicate_billing<const N: usize, const M: usize>(
     out.items.clear();
     for (index, entry) in table.entries().iter().enumerate() {
         if let Some(billing) = entry.billing {
-            let block = u128::from(entry.role as u8) << 8 | u128::from(entry.department as u8);
-            let key = block << 64 | u128::from(billing) << 32 | index as u128;
+            let key = u64::from(entry.role as u8) << 24
+                | u64::from(entry.department as u8) << 16
+                | u64::from(billing);
             out.push_item(Item {
                 key,
-                entry: index as u32,
+                own: index as u64,
             })?;
         }
     }
-    out.items.sort_unstable_by_key(|item| item.key);
-    let same_place = |a: &Item, b: &Item| a.key >> 32 == b.key >> 32;
+    out.items.sort_unstable_by_key(|item| (item.key, item.own));
     for pair in out.items.windows(2) {
         if let [a, b] = pair
-            && same_place(a, b)
+            && a.key == b.key
         {
             let warning = Warning {
-                entry: b.entry(),
+                entry: Some(b.own as usize),
                 code: WarningCode::DuplicateBilling,
             };
             out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
