@@ -270,6 +270,7 @@ roles! {
 /// in [`Role::from_id`].
 const BY_ID: [u8; ROLES.len()] = sorted_by_id();
 
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const fn; i < both lengths
 const fn id_less(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut i = 0;
