@@ -452,3 +452,21 @@ fn cumulative_statements_never_drift() {
     }
     assert_eq!(paid, [334, 333, 333]);
 }
+
+/// Two people whose names share a hash (FNV-1a: "costarring" and "liquid")
+/// keep separate fringe ceilings; entries of one person share theirs.
+#[test]
+fn fringe_ceilings_are_per_person_even_when_names_collide() {
+    let mut t: Table<'static, 8> = Table::new("T");
+    for name in ["costarring", "liquid", "costarring", "liquid"] {
+        t.push(
+            Entry::new(name, Role::Gaffer)
+                .fee(1_000)
+                .fringe(1000, Some(1_500)),
+        )
+        .unwrap();
+    }
+    // Each person: 1,000 fully under the 1,500 ceiling, then 500 of the
+    // second 1,000; 10% of 1,500 = 150 per person, 300 in all.
+    assert_eq!(top_sheet(&t).unwrap().fringes, 300);
+}

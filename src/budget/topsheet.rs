@@ -83,50 +83,81 @@ fn post(totals: &mut [i64; 4], section: Section, amount: i64) -> Result<(), Erro
     Ok(())
 }
 
+/// FNV-1a hash of a name, to sort entries by person with integer compares.
+fn name_hash(name: &str) -> u32 {
+    name.bytes()
+        .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Marks a slot of the person order as already posted (collision runs).
+const DONE: u64 = 1 << 31;
+
 /// Post every entry's fringe into `fringes_by_section`. A ceiling (`cap`)
 /// is per person (same decoded name) and counts the wages of that person's
 /// earlier entries that carry a fringe, in table order, as a payroll wage
-/// base does. The entries with a fringe are sorted by (name, table index)
-/// in a stack array of `N` indices, so each person is one run: O(n log n).
+/// base does. Entries with a fringe are sorted by (name hash, table index)
+/// in a stack array of `N` words (8·N bytes), so each person is one run and
+/// the whole pass is O(n log n); names that share a hash are told apart by
+/// comparing them.
 fn post_fringes<const N: usize>(
     table: &Table<'_, N>,
     fringes_by_section: &mut [i64; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
-    let mut order = [0u32; N];
+    let mut order = [0u64; N];
     let mut count = 0usize;
     for (index, entry) in entries.iter().enumerate() {
         if let (Some(_), Some(slot)) = (entry.fringe, order.get_mut(count)) {
-            *slot = index as u32; // index < N, which fits: tables index with u32
+            // index < N ≤ 2^31 in any table that fits in memory.
+            *slot = u64::from(name_hash(entry.name)) << 32 | (index as u64 & (DONE - 1));
             count = count.saturating_add(1);
         }
     }
     let order = order.get_mut(..count).unwrap_or_default();
-    let name = |i: u32| entries.get(i as usize).map_or("", |e| e.name);
-    order.sort_unstable_by(|&a, &b| (name(a), a).cmp(&(name(b), b)));
-    let mut person: Option<&str> = None;
-    let mut earlier: i64 = 0;
-    for &index in order.iter() {
-        let Some(entry) = entries.get(index as usize) else {
-            continue;
-        };
-        let Some(fringe) = entry.fringe else {
-            continue;
-        };
-        if person != Some(entry.name) {
-            person = Some(entry.name);
-            earlier = 0;
+    order.sort_unstable();
+    let mut run_start = 0;
+    while run_start < order.len() {
+        let hash = order.get(run_start).map_or(0, |w| w >> 32);
+        let run_len = order
+            .iter()
+            .skip(run_start)
+            .take_while(|w| *w >> 32 == hash)
+            .count();
+        let run = order
+            .get_mut(run_start..run_start.saturating_add(run_len))
+            .unwrap_or_default();
+        // One person per pass over the run, in table order.
+        while let Some(first) = run.iter().position(|w| w & DONE == 0) {
+            let person = run
+                .get(first)
+                .and_then(|w| entries.get((w & (DONE - 1)) as usize))
+                .map_or("", |e| e.name);
+            let mut earlier: i64 = 0;
+            for word in run.iter_mut().skip(first) {
+                let index = (*word & (DONE - 1)) as usize;
+                let Some(entry) = entries
+                    .get(index)
+                    .filter(|e| *word & DONE == 0 && e.name == person)
+                else {
+                    continue;
+                };
+                *word |= DONE;
+                let Some(fringe) = entry.fringe else {
+                    continue;
+                };
+                let base = match fringe.cap {
+                    Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
+                    None => entry.fee,
+                };
+                earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
+                let Some(section) = classify_entry(entry, &table.chart, index)?.section else {
+                    continue;
+                };
+                let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
+                post(fringes_by_section, section, amount)?;
+            }
         }
-        let base = match fringe.cap {
-            Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
-            None => entry.fee,
-        };
-        earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
-        let Some(section) = classify_entry(entry, &table.chart, index as usize)?.section else {
-            continue;
-        };
-        let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
-        post(fringes_by_section, section, amount)?;
+        run_start = run_start.saturating_add(run_len);
     }
     Ok(())
 }
