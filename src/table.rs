@@ -99,6 +99,7 @@ pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
 }
 
 /// Look `id` up in a table of fixed values; an unknown value names the nearest one.
+#[cfg(feature = "json")]
 pub(crate) fn lookup_value<T: Copy>(rows: &[(&'static str, T)], id: &str) -> Result<T, ErrorKind> {
     lookup(rows, id).ok_or_else(|| ErrorKind::UnknownValue {
         value: Snippet::new(id),
