@@ -138,10 +138,24 @@ pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
 /// `a × b / d` rounded half-up (away from zero for negative values), for
 /// basis-point rates. `None` on overflow or `d == 0`.
 pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
-    let product = i128::from(a).checked_mul(i128::from(b))?;
     if d <= 0 {
         return None;
     }
+    // Fast path in 64 bits (fees times basis points nearly always fit).
+    if let Some(product) = a.checked_mul(b).filter(|p| p.unsigned_abs() <= u64::MAX / 2) {
+        // |product| ≤ u64::MAX / 2 and d / 2 < 2^63: the sum cannot wrap.
+        let magnitude = product
+            .unsigned_abs()
+            .wrapping_add(d.unsigned_abs() / 2)
+            .checked_div(d.unsigned_abs())?;
+        let magnitude = i64::try_from(magnitude).ok()?;
+        return if product < 0 {
+            magnitude.checked_neg()
+        } else {
+            Some(magnitude)
+        };
+    }
+    let product = i128::from(a).checked_mul(i128::from(b))?;
     let d = d.unsigned_abs();
     let magnitude = product
         .unsigned_abs()

@@ -89,31 +89,29 @@ fn name_hash(name: &str) -> u32 {
         .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Marks a slot of the person order as already posted (collision runs).
+/// Bits of a person-order word: table index, section, posted mark; the
+/// name hash is the high half.
+const INDEX_BITS: u64 = (1 << 28) - 1;
+const SECTION_SHIFT: u32 = 28;
 const DONE: u64 = 1 << 31;
+
+/// One word of the person order: (name hash, posted mark, section, index).
+fn order_word(name: &str, section: Section, index: usize) -> u64 {
+    u64::from(name_hash(name)) << 32 | (section.index() as u64) << SECTION_SHIFT | (index as u64 & INDEX_BITS)
+}
 
 /// Post every entry's fringe into `fringes_by_section`. A ceiling (`cap`)
 /// is per person (same decoded name) and counts the wages of that person's
 /// earlier entries that carry a fringe, in table order, as a payroll wage
-/// base does. Entries with a fringe are sorted by (name hash, table index)
-/// in a stack array of `N` words (8·N bytes), so each person is one run and
-/// the whole pass is O(n log n); names that share a hash are told apart by
-/// comparing them.
+/// base does. `order` holds one word per entry with a fringe; sorted by
+/// (name hash, table index), each person is one run and the whole pass is
+/// O(n log n); names that share a hash are told apart by comparing them.
 fn post_fringes<const N: usize>(
     table: &Table<'_, N>,
+    order: &mut [u64],
     fringes_by_section: &mut [i64; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
-    let mut order = [0u64; N];
-    let mut count = 0usize;
-    for (index, entry) in entries.iter().enumerate() {
-        if let (Some(_), Some(slot)) = (entry.fringe, order.get_mut(count)) {
-            // index < N ≤ 2^31 in any table that fits in memory.
-            *slot = u64::from(name_hash(entry.name)) << 32 | (index as u64 & (DONE - 1));
-            count = count.saturating_add(1);
-        }
-    }
-    let order = order.get_mut(..count).unwrap_or_default();
     order.sort_unstable();
     let mut run_start = 0;
     while run_start < order.len() {
@@ -130,15 +128,12 @@ fn post_fringes<const N: usize>(
         while let Some(first) = run.iter().position(|w| w & DONE == 0) {
             let person = run
                 .get(first)
-                .and_then(|w| entries.get((w & (DONE - 1)) as usize))
+                .and_then(|w| entries.get((w & INDEX_BITS) as usize))
                 .map_or("", |e| e.name);
             let mut earlier: i64 = 0;
             for word in run.iter_mut().skip(first) {
-                let index = (*word & (DONE - 1)) as usize;
-                let Some(entry) = entries
-                    .get(index)
-                    .filter(|e| *word & DONE == 0 && e.name == person)
-                else {
+                let entry = entries.get((*word & INDEX_BITS) as usize);
+                let Some(entry) = entry.filter(|e| *word & DONE == 0 && e.name == person) else {
                     continue;
                 };
                 *word |= DONE;
@@ -150,9 +145,9 @@ fn post_fringes<const N: usize>(
                     None => entry.fee,
                 };
                 earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
-                let Some(section) = classify_entry(entry, &table.chart, index)?.section else {
-                    continue;
-                };
+                let section = SECTIONS
+                    .get((*word >> SECTION_SHIFT & 3) as usize)
+                    .map_or(Section::Other, |s| s.1);
                 let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
                 post(fringes_by_section, section, amount)?;
             }
@@ -165,15 +160,36 @@ fn post_fringes<const N: usize>(
 /// Compute the top sheet of `table`.
 pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a>, Error> {
     table.chart.validate()?;
+    if table.entries().len() > INDEX_BITS as usize {
+        return Err(Error::new(
+            ErrorKind::CapacityExceeded {
+                what: "entries",
+                capacity: INDEX_BITS as usize,
+            },
+            Location::TABLE,
+        ));
+    }
     let mut sections = [0i64; 4];
     let mut fringes_by_section = [0i64; 4];
+    // The entries with a fringe, for the per-person ceilings: a stack array
+    // of N words (8·N bytes).
+    let mut order = [0u64; N];
+    let mut fringed = 0usize;
     for (index, entry) in table.entries().iter().enumerate() {
         let Some(section) = classify_entry(entry, &table.chart, index)?.section else {
             continue;
         };
         post(&mut sections, section, entry.fee)?;
+        if let (Some(_), Some(word)) = (entry.fringe, order.get_mut(fringed)) {
+            *word = order_word(entry.name, section, index);
+            fringed = fringed.saturating_add(1);
+        }
     }
-    post_fringes(table, &mut fringes_by_section)?;
+    post_fringes(
+        table,
+        order.get_mut(..fringed).unwrap_or_default(),
+        &mut fringes_by_section,
+    )?;
     for (index, line) in table.lines().iter().enumerate() {
         let section = table.chart.section_of(line.account).ok_or(Error::at(
             ErrorKind::AccountOutsideChart {
