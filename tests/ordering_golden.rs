@@ -473,7 +473,7 @@ fn every_warning_with_its_entry() {
            {"name":"Ed Two","role":"editor"},
            {"name":"Ed Three","role":"editor","flags":["waiver"]}"#,
     );
-    let warnings = common::credits(t, MainTitles).warnings().to_vec();
+    let warnings = common::credits(t, MainTitles).warnings().collect::<Vec<_>>();
     let got: Vec<_> = warnings.iter().map(|w| (w.entry, w.code)).collect();
     assert_eq!(
         got,
@@ -490,17 +490,17 @@ fn every_warning_with_its_entry() {
         "",
         r#"{"name":"Joel","role":"director","team":1},{"name":"Ethan","role":"director","team":1}"#,
     );
-    assert!(common::credits(team, MainTitles).warnings().is_empty());
+    assert!(common::credits(team, MainTitles).warnings().next().is_none());
     assert_eq!(texts(team, MainTitles)[1], "Directed by Joel & Ethan");
     // No director at all; a merged hyphenate on a guild member without waiver.
     let none = with_entries("", r#"{"name":"Ed","role":"editor"}"#);
-    let w = common::credits(none, MainTitles).warnings().to_vec();
+    let w = common::credits(none, MainTitles).warnings().collect::<Vec<_>>();
     assert_eq!((w[0].entry, w[0].code), (None, WarningCode::NoDirector));
     let merged = with_entries(
         "",
         r#"{"name":"Ana","role":"director","flags":["guild","waiver"]},{"name":"Ana","role":"written_by","flags":["guild"]}"#,
     );
-    let w = common::credits(merged, EndCredits).warnings().to_vec();
+    let w = common::credits(merged, EndCredits).warnings().collect::<Vec<_>>();
     assert_eq!(
         w.iter().map(|w| (w.entry, w.code)).collect::<Vec<_>>(),
         [(Some(1), WarningCode::HyphenateNeedsWaiver)]
@@ -585,5 +585,35 @@ fn production_management_card_respects_a_smaller_card_limit() {
     assert_eq!(
         texts(t, EndCredits),
         ["Unit Production Manager UPM", "First Assistant Director First AD"]
+    );
+}
+
+/// Regression (fuzz target `order_invariants`): an entry with several
+/// warnings takes one slot, so a buffer that holds the table's credits
+/// holds all of its warnings, and ordering never fails for them.
+#[test]
+fn many_warnings_per_entry_fit_any_buffer_that_fits_the_table() {
+    let entry = r#"{"name":"Ana","role":"director","billing":1,"flags":["pga","guild"]}"#;
+    let entries = [entry; 8].join(",");
+    let t = common::table(&format!(
+        r#"{{"title":"T","entries":[{entries},{{"name":"Ana","role":"written_by","flags":["possessory","pga","guild"]}}]}}"#
+    ));
+    let mut credits: creditline::order::Credits<20> = creditline::order::Credits::new();
+    creditline::order::order(t, MainTitles, &mut credits).unwrap();
+    let warnings: Vec<_> = credits.warnings().map(|w| (w.entry, w.code)).collect();
+    // Director 0: p.g.a. and the merged credit without waiver; directors
+    // 1–7 also a second director and a duplicate billing; the writer:
+    // p.g.a., possessory, and the merged credit without waiver.
+    assert_eq!(warnings.len(), 2 + 7 * 4 + 3);
+    assert_eq!(warnings[0], (Some(0), WarningCode::PgaNotProducer));
+    assert_eq!(warnings[1], (Some(0), WarningCode::HyphenateNeedsWaiver));
+    assert_eq!(
+        &warnings[2..6],
+        [
+            (Some(1), WarningCode::MultipleDirectors),
+            (Some(1), WarningCode::PgaNotProducer),
+            (Some(1), WarningCode::DuplicateBilling),
+            (Some(1), WarningCode::HyphenateNeedsWaiver),
+        ]
     );
 }

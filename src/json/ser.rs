@@ -58,7 +58,7 @@ impl<const N: usize, const M: usize> Serialize for CreditsDoc<'_, '_, N, M> {
         };
         map.serialize_entry("cards", &Array(cards))?;
         let warnings = || {
-            credits.warnings().iter().map(|w| WarningDoc {
+            credits.warnings().map(|w| WarningDoc {
                 entry: w.entry,
                 code: w.code.id(),
             })

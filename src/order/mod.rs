@@ -130,7 +130,7 @@ impl Card {
 }
 
 /// A computed sequence: items in order, their cards, and the table's
-/// validation warnings. Capacity `M` bounds items, cards and warnings each;
+/// validation warnings. Capacity `M` bounds items, cards and warned entries;
 /// end credits can hold up to twice as many items as the table has entries
 /// (cast on a principal card appear again in the cast list).
 #[derive(Clone, Debug)]
@@ -138,7 +138,10 @@ pub struct Credits<const M: usize> {
     sequence: Sequence,
     items: heapless::Vec<Item, M>,
     cards: heapless::Vec<Card, M>,
-    warnings: heapless::Vec<Warning, M>,
+    /// Warned entries with a bit per [`WarningCode`], by entry.
+    warnings: heapless::Vec<(u32, u8), M>,
+    /// The table has no director (a warning about no entry).
+    no_director: bool,
 }
 
 impl<const M: usize> Default for Credits<M> {
@@ -155,6 +158,7 @@ impl<const M: usize> Credits<M> {
             items: heapless::Vec::new(),
             cards: heapless::Vec::new(),
             warnings: heapless::Vec::new(),
+            no_director: false,
         }
     }
 
@@ -173,9 +177,25 @@ impl<const M: usize> Credits<M> {
         &self.cards
     }
 
-    /// The table's validation warnings (SPEC §3.6), by entry.
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+    /// The table's validation warnings (SPEC §3.6), by entry, then code;
+    /// a warning about the table as a whole (no director) comes last. An
+    /// entry takes one slot whatever its number of warnings, so a buffer
+    /// that holds the table's entries always holds its warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
+        let by_entry = self.warnings.iter().flat_map(|&(entry, mask)| {
+            warnings::WARNING_CODES
+                .iter()
+                .filter(move |&&(_, code)| mask & warnings::bit(code) != 0)
+                .map(move |&(_, code)| Warning {
+                    entry: Some(entry as usize),
+                    code,
+                })
+        });
+        let table = self.no_director.then_some(Warning {
+            entry: None,
+            code: WarningCode::NoDirector,
+        });
+        by_entry.chain(table)
     }
 
     /// The items of one card.
@@ -201,6 +221,7 @@ impl<const M: usize> Credits<M> {
         self.items.clear();
         self.cards.clear();
         self.warnings.clear();
+        self.no_director = false;
     }
 
     fn push_item(&mut self, item: Item) -> Result<(), Error> {

@@ -55,18 +55,20 @@ pub struct Warning {
     pub code: WarningCode,
 }
 
-/// Collect the table's warnings into `out.warnings`, sorted by entry.
-/// Uses `out.items` as scratch for the duplicate-billing check.
+/// The bit of a code in an entry's warning mask.
+pub(super) fn bit(code: WarningCode) -> u8 {
+    1 << (code as u8)
+}
+
+/// Collect the table's warnings into `out`: one `(entry, mask)` per warned
+/// entry, in entry order. Uses `out.items` as scratch for the
+/// duplicate-billing check.
 pub fn collect<const N: usize, const M: usize>(
     table: &Table<'_, N>,
     plan: &Plan,
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
-    let mut warn = |entry: Option<usize>, code| {
-        out.warnings
-            .push(Warning { entry, code })
-            .map_err(|_| capacity("warnings", M))
-    };
+    duplicate_billing(table, out)?;
     let entries = table.entries();
     let directors = || {
         entries
@@ -76,45 +78,54 @@ pub fn collect<const N: usize, const M: usize>(
     let first_team = directors().next().and_then(|e| e.team);
     let one_team = first_team.is_some() && directors().all(|e| e.team == first_team);
     let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
+    // `out.items` now lists the duplicate-billing entries in entry order.
+    let mut duplicates = 0usize;
     for (index, entry) in entries.iter().enumerate() {
-        let at = Some(index);
+        let mut mask = 0u8;
+        let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
         if entry.is_credited() && entry.role == Role::Director {
             directors_seen = directors_seen.saturating_add(1);
             if directors_seen > 1 && !one_team && !waived {
-                warn(at, WarningCode::MultipleDirectors)?;
+                warn(WarningCode::MultipleDirectors);
             }
         }
         if entry.has(Flag::Pga) && entry.role != Role::Producer {
-            warn(at, WarningCode::PgaNotProducer)?;
+            warn(WarningCode::PgaNotProducer);
         }
         if entry.has(Flag::Possessory) && entry.role != Role::Director {
-            warn(at, WarningCode::PossessoryNotDirector)?;
+            warn(WarningCode::PossessoryNotDirector);
+        }
+        if out.items.get(duplicates).and_then(Item::entry) == Some(index) {
+            duplicates = duplicates.saturating_add(1);
+            warn(WarningCode::DuplicateBilling);
         }
         if entry.is_credited() && entry.role == Role::Editor {
             editors_seen = editors_seen.saturating_add(1);
             if editors_seen > 1 && !waived {
-                warn(at, WarningCode::MultipleEditors)?;
+                warn(WarningCode::MultipleEditors);
             }
         }
         let in_hyphenate =
             plan.merges() && (entry.role == Role::Director || plan.merged_rank(entry).is_some());
         if entry.is_credited() && in_hyphenate && entry.has(Flag::Guild) && !waived {
-            warn(at, WarningCode::HyphenateNeedsWaiver)?;
+            warn(WarningCode::HyphenateNeedsWaiver);
+        }
+        if mask != 0 {
+            // At most one record per entry: N ≤ M whenever the table fits.
+            let record = (index as u32, mask);
+            out.warnings.push(record).map_err(|_| capacity("warnings", M))?;
         }
     }
-    if directors_seen == 0 {
-        warn(None, WarningCode::NoDirector)?;
-    }
-    duplicate_billing(table, out)?;
-    out.warnings
-        .sort_unstable_by_key(|w| (w.entry.unwrap_or(usize::MAX), w.code));
+    out.no_director = directors_seen == 0;
+    out.items.clear();
     Ok(())
 }
 
 /// Two entries of one billing block (one role; custom entries per
 /// department) with the same `billing`: sort `(block, billing, index)` keys
 /// in the item buffer and compare neighbours; the later entry is warned.
+/// Leaves the warned entries in `out.items`, in entry order.
 fn duplicate_billing<const N: usize, const M: usize>(
     table: &Table<'_, N>,
     out: &mut Credits<M>,
@@ -132,17 +143,24 @@ fn duplicate_billing<const N: usize, const M: usize>(
         }
     }
     out.items.sort_unstable_by_key(|item| (item.key, item.own));
-    for pair in out.items.windows(2) {
-        if let [a, b] = pair
-            && a.key == b.key
-        {
-            let warning = Warning {
-                entry: Some(b.own as usize),
-                code: WarningCode::DuplicateBilling,
+    // Keep the later entry of each equal pair, in place, then order by entry.
+    let mut kept = 0usize;
+    for i in 1..out.items.len() {
+        let (Some(before), Some(here)) = (out.items.get(i.saturating_sub(1)), out.items.get(i)) else {
+            continue;
+        };
+        if before.key == here.key {
+            let duplicate = Item {
+                key: here.own,
+                own: here.own,
             };
-            out.warnings.push(warning).map_err(|_| capacity("warnings", M))?;
+            if let Some(slot) = out.items.get_mut(kept) {
+                *slot = duplicate;
+            }
+            kept = kept.saturating_add(1);
         }
     }
-    out.items.clear();
+    out.items.truncate(kept);
+    out.items.sort_unstable_by_key(|item| item.own);
     Ok(())
 }
