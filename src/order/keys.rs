@@ -295,6 +295,27 @@ pub fn collect<const N: usize, const M: usize>(
     Ok(())
 }
 
+/// Items with equal keys (the members of a writing team share their first
+/// member's position) in their own order. Runs are rare and short.
+pub fn settle_ties(items: &mut [Item]) {
+    let mut start = 0;
+    while start < items.len() {
+        let key = items.get(start).map_or(0, |item| item.key);
+        let run = items
+            .iter()
+            .skip(start)
+            .take_while(|item| item.key == key)
+            .count()
+            .max(1);
+        if run > 1
+            && let Some(slice) = items.get_mut(start..start.saturating_add(run))
+        {
+            slice.sort_unstable_by_key(|item| item.own);
+        }
+        start = start.saturating_add(run);
+    }
+}
+
 /// Whether an item is on the end credits' full cast list.
 pub fn in_cast_list(key: u64) -> bool {
     unpack(key) == (CRAWL, Department::Cast.crawl_position(), 0)

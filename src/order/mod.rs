@@ -287,7 +287,8 @@ fn build<const N: usize, const M: usize>(
     let plan = keys::Plan::new(table);
     warnings::collect(table, &plan, out)?;
     keys::collect(table, sequence, rules, &plan, out)?;
-    out.items.sort_unstable_by_key(|item| (item.key, item.own));
+    out.items.sort_unstable_by_key(|item| item.key);
+    keys::settle_ties(&mut out.items);
     keys::sort_cast_list(table, out);
     cards::group(table, sequence, rules, &plan, out)
 }
