@@ -10,15 +10,68 @@ use core::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::scan::field_name;
 use super::strings::{DecodeError, decode};
 use crate::error::{Error, ErrorKind, Location, Place, Snippet};
 use crate::money::Currency;
 use crate::table::{
-    CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Fringe, Line, Options, PROFILES,
-    SECTIONS, SectionSet, Table, lookup_value,
+    CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Flags, Fringe, Line, Options,
+    PROFILES, SECTIONS, Section, SectionSet, Table, lookup_value,
 };
 use crate::vocabulary::{Department, Role, Side};
+
+/// The fields of every object of the format, so that errors can name a
+/// field with a `&'static str` (see [`field_name`]).
+const TABLE_FIELDS: &[&str] = &[
+    "title", "currency", "profile", "entries", "lines", "charges", "chart", "options",
+];
+const ENTRY_FIELDS: &[&str] = &[
+    "name",
+    "role",
+    "title",
+    "department",
+    "character",
+    "billing",
+    "appearance",
+    "team",
+    "cast_credit",
+    "flags",
+    "fee",
+    "account",
+    "line",
+    "fringe",
+];
+const FRINGE_FIELDS: &[&str] = &["bps", "cap"];
+const LINE_FIELDS: &[&str] = &["account", "description", "amount"];
+const CHARGE_FIELDS: &[&str] = &["name", "bps", "amount", "exclude"];
+const CHART_FIELDS: &[&str] = &["atl", "production", "post", "other"];
+const OPTIONS_FIELDS: &[&str] = &[
+    "main_title_cast",
+    "billing_block_cast",
+    "merge_hyphenates",
+    "end_credits",
+    "cast_order",
+    "cast_order_top",
+    "max_names_per_card",
+];
+
+/// Every field list of the format.
+const ALL_FIELDS: &[&[&str]] = &[
+    TABLE_FIELDS,
+    ENTRY_FIELDS,
+    FRINGE_FIELDS,
+    LINE_FIELDS,
+    CHARGE_FIELDS,
+    CHART_FIELDS,
+    OPTIONS_FIELDS,
+];
+
+/// The static name of a field, if the format has it.
+pub(super) fn field_name(raw: &str) -> Option<&'static str> {
+    ALL_FIELDS
+        .iter()
+        .flat_map(|fields| fields.iter().copied())
+        .find(|&name| name == raw)
+}
 
 /// Wire ids of the `line` field.
 const LINE_SIDES: &[(&str, Side)] = &[("atl", Side::Atl), ("btl", Side::Btl)];
@@ -332,9 +385,7 @@ pub(super) struct TableFields<'t, 'a, const N: usize> {
 }
 
 impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
-    const FIELDS: &'static [&'static str] = &[
-        "title", "currency", "profile", "entries", "lines", "charges", "chart", "options",
-    ];
+    const FIELDS: &'static [&'static str] = TABLE_FIELDS;
     const EXPECTED: &'static str = "a table object";
 
     fn field<A: MapAccess<'a>>(
@@ -434,22 +485,7 @@ impl Default for EntryFields<'_> {
 }
 
 impl<'a> Fields<'a> for EntryFields<'a> {
-    const FIELDS: &'static [&'static str] = &[
-        "name",
-        "role",
-        "title",
-        "department",
-        "character",
-        "billing",
-        "appearance",
-        "team",
-        "cast_credit",
-        "flags",
-        "fee",
-        "account",
-        "line",
-        "fringe",
-    ];
+    const FIELDS: &'static [&'static str] = ENTRY_FIELDS;
     const EXPECTED: &'static str = "an entry object";
 
     fn field<A: MapAccess<'a>>(
@@ -469,7 +505,7 @@ impl<'a> Fields<'a> for EntryFields<'a> {
             6 => e.appearance = Some(ctx.small(map, 1)?),
             7 => e.team = Some(ctx.small(map, 1)?),
             8 => e.cast_credit = ctx.choice(map, CAST_CREDITS)?,
-            9 => e.flags = array(ctx, map, FlagElements::default())?.flags,
+            9 => e.flags = array(ctx, map, flag_set())?.set,
             10 => e.fee = ctx.amount(map, false)?,
             11 => e.account = Some(ctx.small(map, 0)?),
             12 => e.line = Some(ctx.choice(map, LINE_SIDES)?),
@@ -510,29 +546,48 @@ impl<'a> Fields<'a> for EntryFields<'a> {
     }
 }
 
-#[derive(Default)]
-struct FlagElements {
-    flags: crate::table::Flags,
+/// An array of ids read into a set: the flags of an entry, the sections a
+/// charge excludes.
+struct IdSet<S, T> {
+    set: S,
+    parse: fn(&str) -> Result<T, ErrorKind>,
+    add: fn(S, T) -> S,
 }
 
-impl<'a> Elements<'a> for FlagElements {
-    const EXPECTED: &'static str = "an array of flag strings";
-    fn next<S: SeqAccess<'a>>(
+impl<'a, S: Copy, T> Elements<'a> for IdSet<S, T> {
+    const EXPECTED: &'static str = "an array of id strings";
+    fn next<Q: SeqAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
         _index: usize,
-        seq: &mut S,
-    ) -> Result<bool, S::Error> {
+        seq: &mut Q,
+    ) -> Result<bool, Q::Error> {
         let Some(Raw(raw)) = seq
             .next_element::<Raw<'a>>()
-            .map_err(ctx.wrong_type("a flag string"))?
+            .map_err(ctx.wrong_type("an id string"))?
         else {
             return Ok(false);
         };
         let text = ctx.text(raw)?;
-        let flag = Flag::from_id(text).map_err(|kind| ctx.fail(kind))?;
-        self.flags = self.flags.with(flag);
+        let id = (self.parse)(text).map_err(|kind| ctx.fail(kind))?;
+        self.set = (self.add)(self.set, id);
         Ok(true)
+    }
+}
+
+fn flag_set() -> IdSet<Flags, Flag> {
+    IdSet {
+        set: Flags::EMPTY,
+        parse: Flag::from_id,
+        add: Flags::with,
+    }
+}
+
+fn section_set() -> IdSet<SectionSet, Section> {
+    IdSet {
+        set: SectionSet::default(),
+        parse: |id| lookup_value(SECTIONS, id),
+        add: SectionSet::with,
     }
 }
 
@@ -543,7 +598,7 @@ struct FringeFields {
 }
 
 impl<'a> Fields<'a> for FringeFields {
-    const FIELDS: &'static [&'static str] = &["bps", "cap"];
+    const FIELDS: &'static [&'static str] = FRINGE_FIELDS;
     const EXPECTED: &'static str = "a fringe object";
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -610,7 +665,7 @@ struct LineFields<'a> {
 }
 
 impl<'a> Fields<'a> for LineFields<'a> {
-    const FIELDS: &'static [&'static str] = &["account", "description", "amount"];
+    const FIELDS: &'static [&'static str] = LINE_FIELDS;
     const EXPECTED: &'static str = "a line object";
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -684,7 +739,7 @@ struct ChargeFields<'a> {
 }
 
 impl<'a> Fields<'a> for ChargeFields<'a> {
-    const FIELDS: &'static [&'static str] = &["name", "bps", "amount", "exclude"];
+    const FIELDS: &'static [&'static str] = CHARGE_FIELDS;
     const EXPECTED: &'static str = "a charge object";
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -700,7 +755,7 @@ impl<'a> Fields<'a> for ChargeFields<'a> {
             }
             1 => self.rate = Some(ChargeRate::Bps(ctx.bps(map)?)),
             2 => self.rate = Some(ChargeRate::Amount(ctx.amount(map, false)?)),
-            _ => self.exclude = array(ctx, map, SectionElements::default())?.sections,
+            _ => self.exclude = array(ctx, map, section_set())?.set,
         }
         Ok(())
     }
@@ -717,38 +772,12 @@ impl<'a> Fields<'a> for ChargeFields<'a> {
     }
 }
 
-#[derive(Default)]
-struct SectionElements {
-    sections: SectionSet,
-}
-
-impl<'a> Elements<'a> for SectionElements {
-    const EXPECTED: &'static str = "an array of section ids";
-    fn next<S: SeqAccess<'a>>(
-        &mut self,
-        ctx: &mut Ctx<'a>,
-        _index: usize,
-        seq: &mut S,
-    ) -> Result<bool, S::Error> {
-        let Some(Raw(raw)) = seq
-            .next_element::<Raw<'a>>()
-            .map_err(ctx.wrong_type("a section id"))?
-        else {
-            return Ok(false);
-        };
-        let text = ctx.text(raw)?;
-        let section = lookup_value(SECTIONS, text).map_err(|kind| ctx.fail(kind))?;
-        self.sections = self.sections.with(section);
-        Ok(true)
-    }
-}
-
 struct ChartFields {
     chart: crate::table::Chart,
 }
 
 impl<'a> Fields<'a> for ChartFields {
-    const FIELDS: &'static [&'static str] = &["atl", "production", "post", "other"];
+    const FIELDS: &'static [&'static str] = CHART_FIELDS;
     const EXPECTED: &'static str = "a chart object";
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -815,15 +844,7 @@ struct OptionsFields {
 }
 
 impl<'a> Fields<'a> for OptionsFields {
-    const FIELDS: &'static [&'static str] = &[
-        "main_title_cast",
-        "billing_block_cast",
-        "merge_hyphenates",
-        "end_credits",
-        "cast_order",
-        "cast_order_top",
-        "max_names_per_card",
-    ];
+    const FIELDS: &'static [&'static str] = OPTIONS_FIELDS;
     const EXPECTED: &'static str = "an options object";
     fn field<A: MapAccess<'a>>(
         &mut self,

@@ -9,58 +9,12 @@
 //! overflow. Errors carry the byte offset and, where the path shows it, the
 //! entry index and field.
 
+use super::de::field_name;
 use crate::error::{Error, ErrorKind, Location, Place};
 
 /// Deepest nesting of arrays and objects accepted. The format needs 4
 /// (`{"entries":[{"fringe":{…}}]}`).
 pub const MAX_DEPTH: usize = 16;
-
-/// Every field name of the format, so that errors can name the field with
-/// a `&'static str`.
-const FIELD_NAMES: &[&str] = &[
-    "title",
-    "currency",
-    "profile",
-    "entries",
-    "lines",
-    "charges",
-    "chart",
-    "options",
-    "name",
-    "role",
-    "department",
-    "character",
-    "billing",
-    "appearance",
-    "team",
-    "cast_credit",
-    "flags",
-    "fee",
-    "account",
-    "line",
-    "fringe",
-    "bps",
-    "cap",
-    "description",
-    "amount",
-    "exclude",
-    "atl",
-    "production",
-    "post",
-    "other",
-    "main_title_cast",
-    "billing_block_cast",
-    "merge_hyphenates",
-    "end_credits",
-    "cast_order",
-    "cast_order_top",
-    "max_names_per_card",
-];
-
-/// The static name of a field, if the format has it.
-pub fn field_name(raw: &str) -> Option<&'static str> {
-    FIELD_NAMES.iter().copied().find(|&name| name == raw)
-}
 
 /// Check the whole document. `Ok` means serde-json-core will only meet
 /// valid strings and integers within `i64`.
