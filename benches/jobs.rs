@@ -129,12 +129,7 @@ const SEQUENCES: [(&str, Sequence, &str); 3] = [
 ];
 
 /// Check once, before timing, that the baseline and creditline agree.
-fn check_same_results(
-    input: &str,
-    table: &Table<'_, CAP>,
-    base: &baseline::Table,
-    vocabulary: &baseline::Vocabulary,
-) {
+fn check_same_results(table: &Table<'_, CAP>, base: &baseline::Table, vocabulary: &baseline::Vocabulary) {
     let mut credits: Box<Credits<{ 2 * CAP + 2 }>> = Box::default();
     for (_, sequence, id) in SEQUENCES {
         order(table, sequence, &mut credits).unwrap();
@@ -173,7 +168,6 @@ fn check_same_results(
     let mut parts = vec![0i64; weights.len()];
     split(sheet.grand_total, &weights, &mut parts).unwrap();
     assert_eq!(parts, baseline::split(sheet.grand_total, &weights));
-    let _ = input;
 }
 
 fn bench_parse<const N: usize>(
@@ -199,7 +193,7 @@ fn jobs(c: &mut Criterion) {
         let mut table: Box<Table<'_, CAP>> = Box::default();
         parse_table(input.as_bytes(), &mut scratch, &mut table).unwrap();
         let base = baseline::parse(&input);
-        check_same_results(&input, &table, &base, &vocabulary);
+        check_same_results(&table, &base, &vocabulary);
 
         let mut group = c.benchmark_group("parse");
         // Each size parses into a table of exactly its capacity, as a caller

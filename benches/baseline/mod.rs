@@ -60,6 +60,7 @@ pub struct Charge {
 }
 
 #[derive(Deserialize)]
+#[allow(dead_code)]
 pub struct Table {
     pub title: String,
     pub entries: Vec<Entry>,
@@ -358,7 +359,6 @@ pub fn top_sheet(t: &Table, v: &Vocabulary) -> (HashMap<&'static str, f64>, f64)
             _ => 0.0,
         };
     }
-    let _ = &t.title;
     (sections, atl_btl + charges)
 }
 
