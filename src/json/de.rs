@@ -314,6 +314,8 @@ pub(super) trait Fields<'a>: Sized {
     const FIELDS: &'static [&'static str];
     /// What the object is, for type errors.
     const EXPECTED: &'static str;
+    /// What an array of such objects is, for type errors.
+    const ARRAY: &'static str = "an array of objects";
     /// Read the value of field `FIELDS[position]`.
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -400,13 +402,13 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
             1 => table.currency = ctx.parsed(map, Currency::from_code)?,
             2 => table.profile = ctx.choice(map, PROFILES)?,
             3 => {
-                array(ctx, map, EntryElements { table: &mut *table })?;
+                array(ctx, map, entry_rows(&mut *table))?;
             }
             4 => {
-                array(ctx, map, LineElements { table: &mut *table })?;
+                array(ctx, map, line_rows(&mut *table))?;
             }
             5 => {
-                array(ctx, map, ChargeElements { table: &mut *table })?;
+                array(ctx, map, charge_rows(&mut *table))?;
             }
             6 => {
                 ctx.place = Place::Chart;
@@ -433,36 +435,85 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
     }
 }
 
-struct EntryElements<'t, 'a, const N: usize> {
+/// The rows of one of the table's arrays (entries, lines, charges): each
+/// element is an object read by `O`, then pushed into the table by `push`,
+/// which checks the capacity and the row's own rules.
+struct Rows<'t, 'a, const N: usize, O> {
     table: &'t mut Table<'a, N>,
+    place: fn(usize) -> Place,
+    push: fn(&mut Table<'a, N>, O) -> Result<(), Error>,
+    what: &'static str,
 }
 
-impl<'a, const N: usize> Elements<'a> for EntryElements<'_, 'a, N> {
-    const EXPECTED: &'static str = "an array of entries";
+impl<'a, const N: usize, O: Fields<'a> + Default> Elements<'a> for Rows<'_, 'a, N, O> {
+    const EXPECTED: &'static str = O::ARRAY;
     fn next<S: SeqAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
         index: usize,
         seq: &mut S,
     ) -> Result<bool, S::Error> {
-        ctx.leave(Place::Entry(index));
+        ctx.leave((self.place)(index));
         let seed = ObjectSeed {
             ctx: &mut *ctx,
-            object: EntryFields::default(),
+            object: O::default(),
         };
-        let Some(fields) = seq.next_element_seed(seed).inspect_err(|_e| {
-            let _ = ctx.fail::<S::Error>(ErrorKind::WrongType {
-                expected: "an entry object",
-            });
-        })?
-        else {
+        let Some(row) = seq.next_element_seed(seed).map_err(ctx.wrong_type(self.what))? else {
             return Ok(false);
         };
-        if let Err(e) = self.table.push(fields.entry) {
+        if let Err(e) = (self.push)(self.table, row) {
             ctx.field = e.location.field;
             return Err(ctx.fail(e.kind));
         }
         Ok(true)
+    }
+}
+
+fn entry_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, EntryFields<'a>> {
+    Rows {
+        table,
+        place: Place::Entry,
+        push: |t, row| t.push(row.entry).map(|_| ()),
+        what: EntryFields::EXPECTED,
+    }
+}
+
+fn line_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, LineFields<'a>> {
+    let push = |t: &mut Table<'a, N>, row: LineFields<'a>| {
+        let line = Line {
+            account: row.account,
+            description: row.description,
+            amount: row.amount,
+        };
+        t.push_line(line).map(|_| ())
+    };
+    Rows {
+        table,
+        place: Place::Line,
+        push,
+        what: LineFields::EXPECTED,
+    }
+}
+
+fn charge_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, ChargeFields<'a>> {
+    let push = |t: &mut Table<'a, N>, row: ChargeFields<'a>| {
+        // `finish` has checked that the charge has a rate.
+        let rate = row.rate.ok_or(Error::new(
+            ErrorKind::MissingField,
+            Location::at(Place::Table, Some("bps")),
+        ))?;
+        t.push_charge(Charge {
+            name: row.name,
+            rate,
+            exclude: row.exclude,
+        })
+        .map(|_| ())
+    };
+    Rows {
+        table,
+        place: Place::Charge,
+        push,
+        what: ChargeFields::EXPECTED,
     }
 }
 
@@ -487,6 +538,7 @@ impl Default for EntryFields<'_> {
 impl<'a> Fields<'a> for EntryFields<'a> {
     const FIELDS: &'static [&'static str] = ENTRY_FIELDS;
     const EXPECTED: &'static str = "an entry object";
+    const ARRAY: &'static str = "an array of entries";
 
     fn field<A: MapAccess<'a>>(
         &mut self,
@@ -621,42 +673,6 @@ impl<'a> Fields<'a> for FringeFields {
     }
 }
 
-struct LineElements<'t, 'a, const N: usize> {
-    table: &'t mut Table<'a, N>,
-}
-
-impl<'a, const N: usize> Elements<'a> for LineElements<'_, 'a, N> {
-    const EXPECTED: &'static str = "an array of budget lines";
-    fn next<S: SeqAccess<'a>>(
-        &mut self,
-        ctx: &mut Ctx<'a>,
-        index: usize,
-        seq: &mut S,
-    ) -> Result<bool, S::Error> {
-        ctx.leave(Place::Line(index));
-        let seed = ObjectSeed {
-            ctx: &mut *ctx,
-            object: LineFields::default(),
-        };
-        let Some(line) = seq
-            .next_element_seed(seed)
-            .map_err(ctx.wrong_type("a line object"))?
-        else {
-            return Ok(false);
-        };
-        let line = Line {
-            account: line.account,
-            description: line.description,
-            amount: line.amount,
-        };
-        if let Err(e) = self.table.push_line(line) {
-            ctx.field = e.location.field;
-            return Err(ctx.fail(e.kind));
-        }
-        Ok(true)
-    }
-}
-
 #[derive(Default)]
 struct LineFields<'a> {
     account: u16,
@@ -667,6 +683,7 @@ struct LineFields<'a> {
 impl<'a> Fields<'a> for LineFields<'a> {
     const FIELDS: &'static [&'static str] = LINE_FIELDS;
     const EXPECTED: &'static str = "a line object";
+    const ARRAY: &'static str = "an array of budget lines";
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
@@ -692,45 +709,6 @@ impl<'a> Fields<'a> for LineFields<'a> {
     }
 }
 
-struct ChargeElements<'t, 'a, const N: usize> {
-    table: &'t mut Table<'a, N>,
-}
-
-impl<'a, const N: usize> Elements<'a> for ChargeElements<'_, 'a, N> {
-    const EXPECTED: &'static str = "an array of charges";
-    fn next<S: SeqAccess<'a>>(
-        &mut self,
-        ctx: &mut Ctx<'a>,
-        index: usize,
-        seq: &mut S,
-    ) -> Result<bool, S::Error> {
-        ctx.leave(Place::Charge(index));
-        let seed = ObjectSeed {
-            ctx: &mut *ctx,
-            object: ChargeFields::default(),
-        };
-        let Some(charge) = seq
-            .next_element_seed(seed)
-            .map_err(ctx.wrong_type("a charge object"))?
-        else {
-            return Ok(false);
-        };
-        let Some(rate) = charge.rate else {
-            return Err(ctx.fail(ErrorKind::MissingField));
-        };
-        let charge = Charge {
-            name: charge.name,
-            rate,
-            exclude: charge.exclude,
-        };
-        if let Err(e) = self.table.push_charge(charge) {
-            ctx.field = e.location.field;
-            return Err(ctx.fail(e.kind));
-        }
-        Ok(true)
-    }
-}
-
 #[derive(Default)]
 struct ChargeFields<'a> {
     name: &'a str,
@@ -741,6 +719,7 @@ struct ChargeFields<'a> {
 impl<'a> Fields<'a> for ChargeFields<'a> {
     const FIELDS: &'static [&'static str] = CHARGE_FIELDS;
     const EXPECTED: &'static str = "a charge object";
+    const ARRAY: &'static str = "an array of charges";
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
