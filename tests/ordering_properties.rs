@@ -8,7 +8,7 @@ use creditline::vocabulary::ROLES;
 use creditline::{Department, Entry, Role, Table};
 use proptest::prelude::*;
 
-const N: usize = 48;
+const N: usize = 96;
 const M: usize = 2 * N + 2;
 const NAMES: [&str; 6] = [
     "Ana Ruiz", "Bo Lind", "Cy Park", "Dee Shaw", "Eli Fox", "Ana Ruiz",

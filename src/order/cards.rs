@@ -24,6 +24,7 @@ struct Placement<'a> {
 
 /// The roles whose credit is one unit on screen: a writing credit or a
 /// team is never split across cards.
+#[inline]
 pub(super) fn is_writing(role: Role) -> bool {
     matches!(
         role,
@@ -40,12 +41,14 @@ pub(super) fn is_writing(role: Role) -> bool {
 }
 
 /// The heading an entry's own credit reads under (before singular/plural).
+#[inline]
 pub fn own_heading<'a>(entry: &Entry<'a>) -> &'a str {
     entry
         .title
         .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
 }
 
+#[inline]
 fn placement<'a, const N: usize>(
     table: &Table<'a, N>,
     sequence: Sequence,
@@ -105,7 +108,7 @@ fn placement<'a, const N: usize>(
     let blocks = keys::blocks(table, sequence, rules);
     let kind = match blocks.get(usize::from(block))? {
         Block::Roles(roles) if plan.merges() && roles.contains(&Role::Director) => {
-            if entry.role == Role::Director || plan.merged_rank(entry).is_some() {
+            if plan.on_hyphenate(entry.role) {
                 CardKind::Hyphenate {
                     written: plan.written(),
                     produced: plan.produced(),
@@ -139,6 +142,12 @@ fn placement<'a, const N: usize>(
     })
 }
 
+/// Whether two headings read the same; most share one vocabulary string,
+/// so the pointers are compared first.
+fn same_text(a: &str, b: &str) -> bool {
+    core::ptr::eq(a, b) || a == b
+}
+
 /// Group the ordered items of `out` into cards.
 pub fn group<const N: usize, const M: usize>(
     table: &Table<'_, N>,
@@ -156,7 +165,7 @@ pub fn group<const N: usize, const M: usize>(
             let room = here.limit.is_none_or(|limit| card.len() < limit);
             let joins = previous.block == here.block
                 && previous.kind == here.kind
-                && previous.heading == here.heading
+                && same_text(previous.heading, here.heading)
                 && !previous.alone
                 && !here.alone
                 && room;

@@ -10,7 +10,7 @@
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence};
 use crate::error::Error;
-use crate::table::{CastOrder, EndCredits, Entry, Flag, Table};
+use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
 
 /// Largest table the key layout can index (23 bits of table index).
@@ -25,17 +25,20 @@ const MERGED_WRITING_RANK: u8 = 1;
 const MERGED_PRODUCING_RANK: u8 = 2;
 
 /// A billing position as 17 bits: present positions first.
+#[inline]
 fn billing_bits(billing: Option<u16>) -> u64 {
     billing.map_or(0x1_0000, u64::from)
 }
 
 /// `(billing, index)` as 40 bits; `index` is below [`MAX_ENTRIES`].
+#[inline]
 fn position((billing, index): (Option<u16>, usize)) -> u64 {
     billing_bits(billing) << 23 | (index as u64 & 0x7F_FFFF)
 }
 
 /// Pack a sort key: `(block, group, rank, primary position)` and the
 /// entry's own position, compared in that order.
+#[inline]
 pub fn pack(
     block: u8,
     group: u8,
@@ -51,21 +54,33 @@ pub fn pack(
 }
 
 /// The table index in an item's own position.
+#[inline]
 pub fn index_of(own: u64) -> usize {
     (own & 0x7F_FFFF) as usize
 }
 
 /// The block, group and rank of a key.
+#[inline]
 pub fn unpack(key: u64) -> (u8, u8, u8) {
     ((key >> 56) as u8, (key >> 48) as u8, (key >> 40) as u8)
 }
 
-/// What the whole table decides before any key: the hyphenate merge.
-#[derive(Clone, Copy, Debug, Default)]
+/// What the whole table decides before any key, found in one pass over
+/// the entries: the hyphenate merge and the director facts the warnings need.
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     /// The roles whose sole-director credit merges into the director's
     /// card, as bits of [`MERGING`].
     merged: u8,
+    /// Credited directors.
+    pub directors: usize,
+    /// Every credited director is on the first director's team.
+    pub directors_one_team: bool,
+    /// Entries with a `billing` (the duplicate-billing check's size).
+    pub billed: usize,
+    /// The rows from the first to the last entry on a team: where a team's
+    /// first member is looked for.
+    teams: core::ops::Range<usize>,
 }
 
 /// Credits that merge into the director's card when the director is their
@@ -76,35 +91,90 @@ const MERGING: [(Role, u8); 3] = [
     (Role::Producer, MERGED_PRODUCING_RANK),
 ];
 
+/// The director and the [`MERGING`] roles: the roles the survey reads.
+/// A `matches!` rather than a search, as every row asks (a unit test checks
+/// it against `MERGING`).
+pub fn is_surveyed(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Director | Role::WrittenBy | Role::ScreenplayBy | Role::Producer
+    )
+}
+
+/// The names credited in one role: the first, and whether all are the same.
+#[derive(Clone, Copy, Default)]
+struct Names<'a> {
+    first: Option<&'a str>,
+    all_same: bool,
+}
+
+impl<'a> Names<'a> {
+    fn see(&mut self, name: &'a str) {
+        match self.first {
+            None => *self = Names { first: Some(name), all_same: true },
+            Some(first) => self.all_same &= first == name,
+        }
+    }
+
+    /// Whether the role has names and `name` is the only one.
+    fn only(&self, name: &str) -> bool {
+        self.all_same && self.first == Some(name)
+    }
+}
+
 impl Plan {
-    /// Decide the hyphenate merge of a table.
+    /// Survey a table in one pass: a credit merges when the table has one
+    /// director (one name, possibly on several entries) and that director
+    /// is the credit's only name.
     pub fn new<const N: usize>(table: &Table<'_, N>) -> Plan {
-        let credited = || table.entries().iter().filter(|e| e.is_credited());
-        let mut directors = credited().filter(|e| e.role == Role::Director);
-        let director = directors.next().map(|e| e.name);
-        let one_director = director.is_some() && directors.all(|e| Some(e.name) == director);
-        let mut merged = 0;
-        if table.options.merge_hyphenates && one_director {
-            for (bit, &(role, _)) in MERGING.iter().enumerate() {
-                // A credit merges when it exists and the director is its only name.
-                let mut names = credited()
-                    .filter(|e| e.role == role)
-                    .map(|e| Some(e.name))
-                    .peekable();
-                if names.peek().is_some() && names.all(|name| name == director) {
-                    merged |= 1 << bit;
+        let mut plan = Plan {
+            directors_one_team: true,
+            ..Plan::default()
+        };
+        let mut director = Names::default();
+        let mut first_team = None;
+        let mut merging = [Names::default(); MERGING.len()];
+        for (index, entry) in table.entries().iter().enumerate() {
+            plan.billed = plan.billed.saturating_add(usize::from(entry.billing.is_some()));
+            if entry.team.is_some() {
+                let start = if plan.teams.is_empty() { index } else { plan.teams.start };
+                plan.teams = start..index.saturating_add(1);
+            }
+            if !is_surveyed(entry.role) || !entry.is_credited() {
+                continue;
+            }
+            if entry.role == Role::Director {
+                if plan.directors == 0 {
+                    first_team = entry.team;
+                }
+                plan.directors = plan.directors.saturating_add(1);
+                plan.directors_one_team &= first_team.is_some() && entry.team == first_team;
+                director.see(entry.name);
+            } else if let Some(names) = MERGING
+                .iter()
+                .position(|&(role, _)| role == entry.role)
+                .and_then(|at| merging.get_mut(at))
+            {
+                names.see(entry.name);
+            }
+        }
+        if table.options.merge_hyphenates
+            && let Some(name) = director.first.filter(|_| director.all_same)
+        {
+            for (bit, names) in merging.iter().enumerate() {
+                if names.only(name) {
+                    plan.merged |= 1 << bit;
                 }
             }
         }
-        Plan { merged }
+        plan
     }
 
-    fn merged_role(&self, role: Role) -> Option<u8> {
+    fn merges_role(&self, role: Role) -> bool {
         MERGING
             .iter()
             .enumerate()
-            .find(|&(bit, &(r, _))| r == role && self.merged & (1 << bit) != 0)
-            .map(|(_, &(_, rank))| rank)
+            .any(|(bit, &(r, _))| r == role && self.merged & (1 << bit) != 0)
     }
 
     /// Whether the director's card is a hyphenate card.
@@ -114,17 +184,19 @@ impl Plan {
 
     /// A writing credit is merged into the director's card.
     pub fn written(&self) -> bool {
-        self.merged_role(Role::WrittenBy).is_some() || self.merged_role(Role::ScreenplayBy).is_some()
+        self.merges_role(Role::WrittenBy) || self.merges_role(Role::ScreenplayBy)
     }
 
     /// The "Produced by" credit is merged into the director's card.
     pub fn produced(&self) -> bool {
-        self.merged_role(Role::Producer).is_some()
+        self.merges_role(Role::Producer)
     }
 
-    /// The rank inside the director's block of an entry merged into it.
-    pub fn merged_rank(&self, entry: &Entry<'_>) -> Option<u8> {
-        self.merged_role(entry.role)
+    /// Whether a credit of `role` is on the hyphenate card: the director's
+    /// own or one merged into it.
+    #[inline]
+    pub fn on_hyphenate(&self, role: Role) -> bool {
+        self.merges() && (role == Role::Director || self.merges_role(role))
     }
 }
 
@@ -154,27 +226,33 @@ fn cast_limit<const N: usize>(table: &Table<'_, N>, sequence: Sequence) -> u16 {
 /// Number of role codes, `Custom` included.
 const ROLE_CODES: usize = Role::Custom as usize + 1;
 
+/// Number of [`CastCredit`] kinds.
+const CAST_CREDIT_KINDS: usize = CastCredit::Voice as usize + 1;
+
 /// Where entries sit among a list of blocks, worked out once per call so
-/// that each entry costs a table lookup (the first block that lists a role
-/// takes it).
+/// that each entry costs a few table lookups (the first block that lists a
+/// role takes it).
 pub struct Slots {
-    by_role: [Option<(u8, u8)>; ROLE_CODES],
-    director: Option<(u8, u8)>,
+    /// `(block, group, rank)` of each role's own credit, merges included.
+    by_role: [Option<(u8, u8, u8)>; ROLE_CODES],
     possessory: Option<u8>,
     above_title: Option<u8>,
+    /// The cast block, with the group of each special cast credit in it.
     cast: Option<u8>,
+    special_group: [Option<u8>; CAST_CREDIT_KINDS],
     cast_limit: u16,
 }
 
 impl Slots {
-    /// The slots of `blocks`, with `cast_limit` billed cast in the cast block.
-    pub fn new(blocks: &[Block], cast_limit: u16) -> Slots {
+    /// The slots of `blocks`, with `cast_limit` billed cast in the cast
+    /// block and the credits `plan` merges in the director's slot.
+    pub fn new(blocks: &[Block], cast_limit: u16, plan: &Plan) -> Slots {
         let mut slots = Slots {
             by_role: [None; ROLE_CODES],
-            director: None,
             possessory: None,
             above_title: None,
             cast: None,
+            special_group: [None; CAST_CREDIT_KINDS],
             cast_limit,
         };
         for (number, block) in blocks.iter().enumerate() {
@@ -187,7 +265,7 @@ impl Slots {
                     for (group, &role) in roles.iter().enumerate() {
                         let group = u8::try_from(group).unwrap_or(u8::MAX);
                         if let Some(slot) = slots.by_role.get_mut(role as usize) {
-                            *slot = slot.or(Some((number, group)));
+                            *slot = slot.or(Some((number, group, 0)));
                         }
                     }
                 }
@@ -197,29 +275,35 @@ impl Slots {
                 Block::Title => {}
             }
         }
-        slots.director = slots.by_role.get(Role::Director as usize).copied().flatten();
+        // A credit merged into the director's card sits in its slot.
+        let director = slots.by_role.get(Role::Director as usize).copied().flatten();
+        for (bit, &(role, rank)) in MERGING.iter().enumerate() {
+            if plan.merged & (1 << bit) != 0
+                && let Some(slot) = slots.by_role.get_mut(role as usize)
+            {
+                *slot = director.map(|(block, group, _)| (block, group, rank));
+            }
+        }
+        // Special cast credits close the cast block, one group each.
+        for (group, &credit) in SPECIAL_CAST_ORDER.iter().enumerate() {
+            if let Some(slot) = slots.special_group.get_mut(credit as usize) {
+                *slot = u8::try_from(group).ok().and_then(|g| g.checked_add(1));
+            }
+        }
         slots
     }
 
     /// The slots `(block, group, rank)` an entry takes: at most two, as a
     /// possessory director also has the "Directed by" card.
-    pub fn of(&self, entry: &Entry<'_>, plan: &Plan) -> [Option<(u8, u8, u8)>; 2] {
-        let own = match plan.merged_rank(entry) {
-            // A credit merged into the director's card sits in its slot.
-            Some(rank) => self.director.map(|(block, group)| (block, group, rank)),
-            None => self
-                .by_role
-                .get(entry.role as usize)
-                .copied()
-                .flatten()
-                .map(|(b, g)| (b, g, 0)),
-        };
+    #[inline]
+    pub fn of(&self, entry: &Entry<'_>) -> [Option<(u8, u8, u8)>; 2] {
+        let own = self.by_role.get(entry.role as usize).copied().flatten();
         let extra = match entry.role {
             Role::Director if entry.has(Flag::Possessory) => self.possessory.map(|b| (b, 0, 0)),
             Role::Cast if entry.has(Flag::AboveTitle) => self.above_title.map(|b| (b, 0, 0)),
             Role::Cast => self.cast.and_then(|b| {
-                match SPECIAL_CAST_ORDER.iter().position(|&c| c == entry.cast_credit) {
-                    Some(special) => Some((b, u8::try_from(special).ok()?.saturating_add(1), 0)),
+                match self.special_group.get(entry.cast_credit as usize).copied().flatten() {
+                    Some(group) => Some((b, group, 0)),
                     None => entry.billing.filter(|&n| n <= self.cast_limit).map(|_| (b, 0, 0)),
                 }
             }),
@@ -230,15 +314,20 @@ impl Slots {
 }
 
 /// The position that orders a writing team: its first member's.
-fn team_lead<const N: usize>(table: &Table<'_, N>, entry: &Entry<'_>, index: usize) -> (Option<u16>, usize) {
+fn team_lead<const N: usize>(
+    table: &Table<'_, N>,
+    plan: &Plan,
+    entry: &Entry<'_>,
+    index: usize,
+) -> (Option<u16>, usize) {
     let own = (entry.billing, index);
     let Some(team) = entry.team else {
         return own;
     };
-    table
-        .entries()
-        .iter()
-        .enumerate()
+    let members = table.entries().get(plan.teams.clone()).unwrap_or_default();
+    plan.teams
+        .clone()
+        .zip(members)
         .filter(|(_, e)| e.team == Some(team) && e.role == entry.role && e.is_credited())
         .map(|(i, e)| (e.billing, i))
         .min_by_key(|&(billing, i)| (billing_bits(billing), i))
@@ -255,33 +344,41 @@ pub fn collect<const N: usize, const M: usize>(
 ) -> Result<(), Error> {
     let head = blocks(table, sequence, rules);
     let limit = cast_limit(table, sequence);
-    let head_slots = Slots::new(head, limit);
+    let head_slots = Slots::new(head, limit, plan);
     // The end credits' crawl skips what a principal card of the film showed.
     let shown_before = match table.options.end_credits {
         EndCredits::EndOnly => rules.end_head,
         EndCredits::AfterMainTitles => rules.main_titles,
     };
-    let shown_slots = Slots::new(shown_before, table.options.main_title_cast);
+    let shown_slots = Slots::new(shown_before, table.options.main_title_cast, plan);
     for (index, entry) in table.entries().iter().enumerate() {
         if !entry.is_credited() {
             continue;
         }
+        let slots = if head.is_empty() {
+            [None, None]
+        } else {
+            head_slots.of(entry)
+        };
+        // Cast are on the full cast list even when billed up front.
+        let crawls = sequence == Sequence::EndCredits
+            && (entry.role == Role::Cast || shown_slots.of(entry) == [None, None]);
+        if slots == [None, None] && !crawls {
+            continue;
+        }
         let own = (entry.billing, index);
         let primary = if entry.team.is_some() {
-            team_lead(table, entry, index)
+            team_lead(table, plan, entry, index)
         } else {
             own
         };
-        for (block, group, rank) in head_slots.of(entry, plan).into_iter().flatten() {
+        for (block, group, rank) in slots.into_iter().flatten() {
             out.push_item(pack(block, group, rank, primary, own))?;
         }
-        if sequence == Sequence::EndCredits {
-            let principal = shown_slots.of(entry, plan).iter().any(Option::is_some);
-            if entry.role == Role::Cast || !principal {
-                let department = entry.department.crawl_position();
-                let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-                out.push_item(pack(CRAWL, department, rank, primary, own))?;
-            }
+        if crawls {
+            let department = entry.department.crawl_position();
+            let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
+            out.push_item(pack(CRAWL, department, rank, primary, own))?;
         }
     }
     if let Some(block) = head.iter().position(|b| *b == Block::Title) {
@@ -295,30 +392,12 @@ pub fn collect<const N: usize, const M: usize>(
     Ok(())
 }
 
-/// Items with equal keys (the members of a writing team share their first
-/// member's position) in their own order. Runs are rare and short.
-pub fn settle_ties(items: &mut [Item]) {
-    let mut start = 0;
-    while start < items.len() {
-        let key = items.get(start).map_or(0, |item| item.key);
-        let run = items
-            .iter()
-            .skip(start)
-            .take_while(|item| item.key == key)
-            .count()
-            .max(1);
-        if run > 1
-            && let Some(slice) = items.get_mut(start..start.saturating_add(run))
-        {
-            slice.sort_unstable_by_key(|item| item.own);
-        }
-        start = start.saturating_add(run);
-    }
-}
-
-/// Whether an item is on the end credits' full cast list.
+/// Whether an item is on the end credits' full cast list: its key starts
+/// with `(CRAWL, cast department, rank 0)`.
+#[inline]
 pub fn in_cast_list(key: u64) -> bool {
-    unpack(key) == (CRAWL, Department::Cast.crawl_position(), 0)
+    const CAST_LIST: u64 = (CRAWL as u64) << 16 | (Department::Cast.crawl_position() as u64) << 8;
+    key >> 40 == CAST_LIST
 }
 
 /// Re-sort the full cast list (already in billing order) by `options.cast_order`.
@@ -365,5 +444,17 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                 (surname(a), name(a), index_of(a.own)).cmp(&(surname(b), name(b), index_of(b.own)))
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_survey_reads_every_merging_role() {
+        assert!(MERGING.iter().all(|&(role, _)| is_surveyed(role)));
+        assert!(is_surveyed(Role::Director));
+        assert!(!is_surveyed(Role::Editor));
     }
 }

@@ -20,6 +20,7 @@ mod cards;
 mod keys;
 mod render;
 pub mod rules;
+mod sort;
 mod warnings;
 
 pub use render::{CardText, NAMES_MARK, PGA_MARK, SequenceText, suffix};
@@ -94,7 +95,8 @@ pub struct Item {
 }
 
 impl Item {
-    const TITLE: u64 = u64::MAX;
+    /// A position no entry has (billing and index all ones).
+    const TITLE: u64 = (1 << 40) - 1;
 
     /// The index of the entry in the table, `None` for the title card.
     pub fn entry(&self) -> Option<usize> {
@@ -287,8 +289,7 @@ fn build<const N: usize, const M: usize>(
     let plan = keys::Plan::new(table);
     warnings::collect(table, &plan, out)?;
     keys::collect(table, sequence, rules, &plan, out)?;
-    out.items.sort_unstable_by_key(|item| item.key);
-    keys::settle_ties(&mut out.items);
+    sort::sort(&mut out.items);
     keys::sort_cast_list(table, out);
     cards::group(table, sequence, rules, &plan, out)
 }

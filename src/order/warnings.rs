@@ -1,7 +1,7 @@
 //! Validation warnings (SPEC §3.6): the order is still produced, and each
 //! warning names the entry it is about.
 
-use super::keys::Plan;
+use super::keys::{self, Plan};
 use super::{Credits, Item, capacity};
 use crate::error::Error;
 use crate::table::{Flag, Table};
@@ -68,25 +68,21 @@ pub fn collect<const N: usize, const M: usize>(
     plan: &Plan,
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
-    duplicate_billing(table, out)?;
-    let entries = table.entries();
-    let directors = || {
-        entries
-            .iter()
-            .filter(|e| e.is_credited() && e.role == Role::Director)
-    };
-    let first_team = directors().next().and_then(|e| e.team);
-    let one_team = first_team.is_some() && directors().all(|e| e.team == first_team);
+    let mut billings = BillingSet::new(&mut out.items, plan.billed)?;
     let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
-    // `out.items` now lists the duplicate-billing entries in entry order.
-    let mut duplicates = 0usize;
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in table.entries().iter().enumerate() {
+        // Most rows (crew without billing or deal flags) can raise nothing:
+        // only the surveyed roles and editors are named by a warning.
+        let noted_role = keys::is_surveyed(entry.role) || entry.role == Role::Editor;
+        if entry.billing.is_none() && !noted_role && !entry.has(Flag::Pga) && !entry.has(Flag::Possessory) {
+            continue;
+        }
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
         if entry.is_credited() && entry.role == Role::Director {
             directors_seen = directors_seen.saturating_add(1);
-            if directors_seen > 1 && !one_team && !waived {
+            if directors_seen > 1 && !plan.directors_one_team && !waived {
                 warn(WarningCode::MultipleDirectors);
             }
         }
@@ -96,9 +92,14 @@ pub fn collect<const N: usize, const M: usize>(
         if entry.has(Flag::Possessory) && entry.role != Role::Director {
             warn(WarningCode::PossessoryNotDirector);
         }
-        if out.items.get(duplicates).and_then(Item::entry) == Some(index) {
-            duplicates = duplicates.saturating_add(1);
-            warn(WarningCode::DuplicateBilling);
+        if let Some(billing) = entry.billing {
+            // One billing block per role (custom entries per department).
+            let block = u64::from(entry.role as u8) << 24
+                | u64::from(entry.department as u8) << 16
+                | u64::from(billing);
+            if !billings.insert(block) {
+                warn(WarningCode::DuplicateBilling);
+            }
         }
         if entry.is_credited() && entry.role == Role::Editor {
             editors_seen = editors_seen.saturating_add(1);
@@ -106,9 +107,7 @@ pub fn collect<const N: usize, const M: usize>(
                 warn(WarningCode::MultipleEditors);
             }
         }
-        let in_hyphenate =
-            plan.merges() && (entry.role == Role::Director || plan.merged_rank(entry).is_some());
-        if entry.is_credited() && in_hyphenate && entry.has(Flag::Guild) && !waived {
+        if entry.is_credited() && plan.on_hyphenate(entry.role) && entry.has(Flag::Guild) && !waived {
             warn(WarningCode::HyphenateNeedsWaiver);
         }
         if mask != 0 {
@@ -117,50 +116,70 @@ pub fn collect<const N: usize, const M: usize>(
             out.warnings.push(record).map_err(|_| capacity("warnings", M))?;
         }
     }
-    out.no_director = directors_seen == 0;
+    out.no_director = plan.directors == 0;
     out.items.clear();
     Ok(())
 }
 
-/// Two entries of one billing block (one role; custom entries per
-/// department) with the same `billing`: sort `(block, billing, index)` keys
-/// in the item buffer and compare neighbours; the later entry is warned.
-/// Leaves the warned entries in `out.items`, in entry order.
-fn duplicate_billing<const N: usize, const M: usize>(
-    table: &Table<'_, N>,
-    out: &mut Credits<M>,
-) -> Result<(), Error> {
-    out.items.clear();
-    for (index, entry) in table.entries().iter().enumerate() {
-        if let Some(billing) = entry.billing {
-            let key = u64::from(entry.role as u8) << 24
-                | u64::from(entry.department as u8) << 16
-                | u64::from(billing);
-            out.push_item(Item {
-                key,
-                own: index as u64,
-            })?;
+/// The billing positions seen so far, as an open-addressing hash set laid
+/// over the caller's item buffer (two `u64` slots per item; 0 is empty), so
+/// that finding the second entry of a pair costs one probe, not a sort.
+struct BillingSet<'b> {
+    items: &'b mut [Item],
+    /// Slots minus one (the slot count is a power of two).
+    mask: usize,
+}
+
+impl<'b> BillingSet<'b> {
+    /// A set for `billed` keys in `buffer`, at most two thirds full when the
+    /// buffer allows; errs when the buffer cannot hold them all.
+    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, billed: usize) -> Result<Self, Error> {
+        buffer.clear();
+        if billed == 0 {
+            return Ok(BillingSet { items: buffer, mask: 0 });
         }
+        let room = M.saturating_mul(2);
+        let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
+        // At most two thirds full: linear probing stays short.
+        let wanted = billed
+            .saturating_add(billed / 2)
+            .saturating_add(1)
+            .checked_next_power_of_two()
+            .map_or(largest, |n| n.min(largest));
+        // At least one slot stays empty, so every probe ends.
+        if billed >= wanted {
+            return Err(capacity("credits", M));
+        }
+        let empty = Item { key: 0, own: 0 };
+        buffer.resize(wanted / 2, empty).map_err(|_| capacity("credits", M))?;
+        Ok(BillingSet {
+            items: buffer,
+            mask: wanted.saturating_sub(1),
+        })
     }
-    out.items.sort_unstable_by_key(|item| (item.key, item.own));
-    // Keep the later entry of each equal pair, in place, then order by entry.
-    let mut kept = 0usize;
-    for i in 1..out.items.len() {
-        let (Some(before), Some(here)) = (out.items.get(i.saturating_sub(1)), out.items.get(i)) else {
-            continue;
-        };
-        if before.key == here.key {
-            let duplicate = Item {
-                key: here.own,
-                own: here.own,
-            };
-            if let Some(slot) = out.items.get_mut(kept) {
-                *slot = duplicate;
+
+    fn slot(&mut self, at: usize) -> Option<&mut u64> {
+        let item = self.items.get_mut(at / 2)?;
+        Some(if at.is_multiple_of(2) { &mut item.key } else { &mut item.own })
+    }
+
+    /// Add a key (below 2^40); `false` when it was already there.
+    fn insert(&mut self, key: u64) -> bool {
+        let stored = key.wrapping_add(1);
+        // Fibonacci hashing: the multiply spreads neighbouring billings.
+        let mut at = (stored.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & self.mask;
+        loop {
+            let mask = self.mask;
+            match self.slot(at) {
+                Some(slot) if *slot == 0 => {
+                    *slot = stored;
+                    return true;
+                }
+                Some(slot) if *slot == stored => return false,
+                Some(_) => at = at.wrapping_add(1) & mask,
+                // Unreachable: every slot index is below the buffer's length.
+                None => return true,
             }
-            kept = kept.saturating_add(1);
         }
     }
-    out.items.truncate(kept);
-    out.items.sort_unstable_by_key(|item| item.own);
-    Ok(())
 }

@@ -1,0 +1,188 @@
+//! Putting collected items in key order in O(n) for the usual table.
+//!
+//! Items arrive in table order. The end credits' crawl holds nearly every
+//! entry, spread over a few dozen `(department, rank)` slots, and inside a
+//! slot table order is usually already key order (crew have no billing, so
+//! their key ends in the table index). So a large sequence is sorted by a
+//! stable counting pass over slots, then each slot is sorted on its own,
+//! which costs a check when it is already in order. Small sequences (main
+//! titles, billing block, small tables) take one comparison sort.
+
+use super::Item;
+use super::keys::{self, CRAWL};
+use crate::vocabulary::{DEPARTMENTS, ROLES};
+
+/// Below this many items one comparison sort is cheaper than the buckets.
+const SMALL: usize = 64;
+
+/// The first bucket of each crawl department, from the vocabulary: one
+/// bucket per rank its roles use, plus one for every higher rank (custom
+/// entries). The last element is the bucket count.
+const DEPARTMENT_BUCKETS: [usize; DEPARTMENTS.len() + 1] = department_buckets();
+
+// Evaluated at compile time: an index out of range is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn department_buckets() -> [usize; DEPARTMENTS.len() + 1] {
+    let mut spans = [1usize; DEPARTMENTS.len()];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let role = &ROLES[i];
+        let department = role.department as usize;
+        if role.rank as usize + 2 > spans[department] {
+            spans[department] = role.rank as usize + 2;
+        }
+        i += 1;
+    }
+    // Bucket 0 holds the principal blocks.
+    let mut starts = [0usize; DEPARTMENTS.len() + 1];
+    let mut next = 1;
+    let mut d = 0;
+    while d < DEPARTMENTS.len() {
+        starts[d] = next;
+        next += spans[d];
+        d += 1;
+    }
+    starts[DEPARTMENTS.len()] = next;
+    starts
+}
+
+/// Bucket 0, then the crawl's buckets, then one for departments past the
+/// vocabulary's.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time, as above
+const BUCKETS: usize = DEPARTMENT_BUCKETS[DEPARTMENTS.len()] + 1;
+
+/// Bits of `Item::own` that hold the entry's position; the counting pass
+/// parks each item's destination in the bits above.
+const OWN_BITS: u32 = 40;
+const OWN_MASK: u64 = (1 << OWN_BITS) - 1;
+
+/// Items are ordered by key, then by their own position (members of a
+/// writing team share the key of the team's first member).
+#[inline]
+fn order_key(item: &Item) -> (u64, u64) {
+    (item.key, item.own)
+}
+
+/// The bucket of a key: non-decreasing in the key, so sorting by bucket
+/// and then inside each bucket sorts by key.
+#[inline]
+fn bucket(key: u64) -> usize {
+    let (block, department, rank) = keys::unpack(key);
+    if block != CRAWL {
+        return 0;
+    }
+    let (Some(&start), Some(&end)) = (
+        DEPARTMENT_BUCKETS.get(usize::from(department)),
+        DEPARTMENT_BUCKETS.get(usize::from(department).saturating_add(1)),
+    ) else {
+        // Past the known departments: one shared bucket, the last.
+        return BUCKETS - 1;
+    };
+    start.saturating_add(usize::from(rank)).min(end.saturating_sub(1))
+}
+
+/// Sort `items` by [`order_key`].
+pub fn sort(items: &mut [Item]) {
+    // The destination of an item must fit in the bits above its position.
+    if items.len() < SMALL || items.len() >= 1 << (u64::BITS - OWN_BITS) {
+        sort_run(items);
+    } else {
+        sort_by_buckets(items);
+    }
+}
+
+/// Sort one run, with only a check when it is already in order.
+fn sort_run(items: &mut [Item]) {
+    if !items.is_sorted_by_key(order_key) {
+        items.sort_unstable_by_key(order_key);
+    }
+}
+
+#[inline(never)]
+fn sort_by_buckets(items: &mut [Item]) {
+    // Count the items of each bucket, noting each item's bucket in the
+    // spare bits of `own`, then turn the counts into starts.
+    let mut bounds = [0u32; BUCKETS];
+    for item in items.iter_mut() {
+        let bucket = bucket(item.key);
+        item.own |= (bucket as u64) << OWN_BITS;
+        if let Some(count) = bounds.get_mut(bucket) {
+            *count = count.saturating_add(1);
+        }
+    }
+    let mut start = 0u32;
+    for bound in bounds.iter_mut() {
+        let count = *bound;
+        *bound = start;
+        start = start.saturating_add(count);
+    }
+    // Each item's destination, in table order (stable); the starts become
+    // the ends of the buckets.
+    for item in items.iter_mut() {
+        if let Some(next) = bounds.get_mut((item.own >> OWN_BITS) as usize) {
+            item.own = item.own & OWN_MASK | u64::from(*next) << OWN_BITS;
+            *next = next.saturating_add(1);
+        }
+    }
+    // Move every item to its destination: each swap settles one item.
+    for i in 0..items.len() {
+        loop {
+            let destination = items.get(i).map_or(i, |item| (item.own >> OWN_BITS) as usize);
+            if destination == i || destination >= items.len() {
+                break;
+            }
+            items.swap(i, destination);
+        }
+    }
+    for item in items.iter_mut() {
+        item.own &= OWN_MASK;
+    }
+    let mut start = 0usize;
+    for &end in &bounds {
+        if let Some(run) = items.get_mut(start..end as usize) {
+            sort_run(run);
+        }
+        start = end as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::order::keys::pack;
+
+    /// A deterministic shuffle of crawl and head items, sorted both ways.
+    #[test]
+    fn buckets_sort_like_a_comparison_sort() {
+        let mut items = [pack(0, 0, 0, (None, 0), (None, 0)); 600];
+        let mut state = 7u32;
+        for (index, item) in items.iter_mut().enumerate() {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let block = if state.is_multiple_of(7) { (state >> 8) as u8 % 5 } else { CRAWL };
+            let department = (state >> 12) as u8 % 30;
+            let rank = if state.is_multiple_of(11) { u8::MAX } else { (state >> 16) as u8 % 20 };
+            let billing = state.is_multiple_of(3).then_some((state >> 20) as u16 % 50);
+            // Every fifth item shares the key of the one before (a team).
+            let primary = if index % 5 == 4 { index - 1 } else { index };
+            *item = pack(block, department, rank, (billing, primary), (billing, index));
+        }
+        let mut expected = items;
+        expected.sort_by_key(order_key);
+        sort(&mut items);
+        for (i, (a, b)) in items.iter().zip(&expected).enumerate() {
+            assert_eq!(a, b, "at {i} of {}: bucket {} vs {}", items.len(), bucket(a.key), bucket(b.key));
+        }
+    }
+
+    #[test]
+    fn small_runs_sort_too() {
+        let mut items = [
+            pack(CRAWL, 2, 0, (None, 3), (None, 3)),
+            pack(0, 0, 0, (Some(2), 1), (Some(2), 1)),
+            pack(0, 0, 0, (Some(1), 2), (Some(1), 2)),
+        ];
+        sort(&mut items);
+        let order: [Option<usize>; 3] = [items[0].entry(), items[1].entry(), items[2].entry()];
+        assert_eq!(order, [Some(2), Some(1), Some(3)]);
+    }
+}
