@@ -15,6 +15,7 @@
 
 pub mod budget;
 pub mod error;
+mod heapsort;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod money;

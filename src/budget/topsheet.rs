@@ -112,6 +112,7 @@ fn post_fringes<const N: usize>(
     fringes_by_section: &mut [i64; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
+    // The one large random sort of the crate: core's quicksort, worth its flash here.
     order.sort_unstable();
     let mut run_start = 0;
     while run_start < order.len() {

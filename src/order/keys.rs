@@ -10,6 +10,7 @@
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence};
 use crate::error::Error;
+use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
 
@@ -111,7 +112,12 @@ struct Names<'a> {
 impl<'a> Names<'a> {
     fn see(&mut self, name: &'a str) {
         match self.first {
-            None => *self = Names { first: Some(name), all_same: true },
+            None => {
+                *self = Names {
+                    first: Some(name),
+                    all_same: true,
+                }
+            }
             Some(first) => self.all_same &= first == name,
         }
     }
@@ -137,7 +143,11 @@ impl Plan {
         for (index, entry) in table.entries().iter().enumerate() {
             plan.billed = plan.billed.saturating_add(usize::from(entry.billing.is_some()));
             if entry.team.is_some() {
-                let start = if plan.teams.is_empty() { index } else { plan.teams.start };
+                let start = if plan.teams.is_empty() {
+                    index
+                } else {
+                    plan.teams.start
+                };
                 plan.teams = start..index.saturating_add(1);
             }
             if !is_surveyed(entry.role) || !entry.is_credited() {
@@ -302,7 +312,12 @@ impl Slots {
             Role::Director if entry.has(Flag::Possessory) => self.possessory.map(|b| (b, 0, 0)),
             Role::Cast if entry.has(Flag::AboveTitle) => self.above_title.map(|b| (b, 0, 0)),
             Role::Cast => self.cast.and_then(|b| {
-                match self.special_group.get(entry.cast_credit as usize).copied().flatten() {
+                match self
+                    .special_group
+                    .get(entry.cast_credit as usize)
+                    .copied()
+                    .flatten()
+                {
                     Some(group) => Some((b, group, 0)),
                     None => entry.billing.filter(|&n| n <= self.cast_limit).map(|_| (b, 0, 0)),
                 }
@@ -425,24 +440,24 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                 .count();
             let top = billed.min(usize::from(table.options.cast_order_top));
             if let Some(rest) = list.get_mut(top..) {
-                rest.sort_unstable_by_key(|item| {
+                let key = |item: &Item| {
                     let e = entry(item);
                     (
                         billing_bits(e.and_then(|e| e.appearance)),
                         billing_bits(e.and_then(|e| e.billing)),
                         item.own,
                     )
-                });
+                };
+                heapsort(rest, |a, b| key(a) < key(b));
             }
         }
         CastOrder::Alphabetical => {
             // By surname (last word), then the whole name, byte-wise on the
             // decoded UTF-8, then table order.
-            list.sort_unstable_by(|a, b| {
-                let name = |item: &Item| entry(item).map_or("", |e| e.name.trim());
-                let surname = |item: &Item| name(item).split_whitespace().next_back().unwrap_or("");
-                (surname(a), name(a), index_of(a.own)).cmp(&(surname(b), name(b), index_of(b.own)))
-            });
+            let name = |item: &Item| entry(item).map_or("", |e| e.name.trim());
+            let surname = |item: &Item| name(item).split_whitespace().next_back().unwrap_or("");
+            let key = |item: &Item| (surname(item), name(item), index_of(item.own));
+            heapsort(list, |a, b| key(a) < key(b));
         }
     }
 }

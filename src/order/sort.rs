@@ -10,6 +10,7 @@
 
 use super::Item;
 use super::keys::{self, CRAWL};
+use crate::heapsort::heapsort;
 use crate::vocabulary::{DEPARTMENTS, ROLES};
 
 /// Below this many items one comparison sort is cheaper than the buckets.
@@ -94,7 +95,7 @@ pub fn sort(items: &mut [Item]) {
 /// Sort one run, with only a check when it is already in order.
 fn sort_run(items: &mut [Item]) {
     if !items.is_sorted_by_key(order_key) {
-        items.sort_unstable_by_key(order_key);
+        heapsort(items, |a, b| order_key(a) < order_key(b));
     }
 }
 
@@ -158,9 +159,17 @@ mod tests {
         let mut state = 7u32;
         for (index, item) in items.iter_mut().enumerate() {
             state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            let block = if state.is_multiple_of(7) { (state >> 8) as u8 % 5 } else { CRAWL };
+            let block = if state.is_multiple_of(7) {
+                (state >> 8) as u8 % 5
+            } else {
+                CRAWL
+            };
             let department = (state >> 12) as u8 % 30;
-            let rank = if state.is_multiple_of(11) { u8::MAX } else { (state >> 16) as u8 % 20 };
+            let rank = if state.is_multiple_of(11) {
+                u8::MAX
+            } else {
+                (state >> 16) as u8 % 20
+            };
             let billing = state.is_multiple_of(3).then_some((state >> 20) as u16 % 50);
             // Every fifth item shares the key of the one before (a team).
             let primary = if index % 5 == 4 { index - 1 } else { index };
@@ -170,7 +179,14 @@ mod tests {
         expected.sort_by_key(order_key);
         sort(&mut items);
         for (i, (a, b)) in items.iter().zip(&expected).enumerate() {
-            assert_eq!(a, b, "at {i} of {}: bucket {} vs {}", items.len(), bucket(a.key), bucket(b.key));
+            assert_eq!(
+                a,
+                b,
+                "at {i} of {}: bucket {} vs {}",
+                items.len(),
+                bucket(a.key),
+                bucket(b.key)
+            );
         }
     }
 

@@ -136,7 +136,10 @@ impl<'b> BillingSet<'b> {
     fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, billed: usize) -> Result<Self, Error> {
         buffer.clear();
         if billed == 0 {
-            return Ok(BillingSet { items: buffer, mask: 0 });
+            return Ok(BillingSet {
+                items: buffer,
+                mask: 0,
+            });
         }
         let room = M.saturating_mul(2);
         let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
@@ -151,7 +154,9 @@ impl<'b> BillingSet<'b> {
             return Err(capacity("credits", M));
         }
         let empty = Item { key: 0, own: 0 };
-        buffer.resize(wanted / 2, empty).map_err(|_| capacity("credits", M))?;
+        buffer
+            .resize(wanted / 2, empty)
+            .map_err(|_| capacity("credits", M))?;
         Ok(BillingSet {
             items: buffer,
             mask: wanted.saturating_sub(1),
@@ -160,7 +165,11 @@ impl<'b> BillingSet<'b> {
 
     fn slot(&mut self, at: usize) -> Option<&mut u64> {
         let item = self.items.get_mut(at / 2)?;
-        Some(if at.is_multiple_of(2) { &mut item.key } else { &mut item.own })
+        Some(if at.is_multiple_of(2) {
+            &mut item.key
+        } else {
+            &mut item.own
+        })
     }
 
     /// Add a key (below 2^40); `false` when it was already there.
