@@ -1,11 +1,12 @@
 //! Sort keys: where each entry goes in a sequence.
 //!
-//! A key packs `(block, group, rank, primary, secondary)` into a `u128`,
-//! where `primary` and `secondary` are `(billing, table index)` pairs
-//! (billing present before absent). `primary` is the entry's own position,
-//! or for a writing team the position of its first member, so that a team
-//! stays together (SPEC §3.1). The table index is the last tiebreak, so no
-//! two keys are equal and `sort_unstable` gives one total order.
+//! An item's key packs `(block, group, rank, primary)` into a `u64` and its
+//! `own` word holds the entry's own position, where positions are
+//! `(billing, table index)` pairs (billing present before absent).
+//! `primary` is the entry's own position, or for a writing team the
+//! position of its first member, so that a team stays together (SPEC
+//! §3.1). Items sort by `(key, own)`; the table index is the last tiebreak,
+//! so no two items compare equal and the order is total.
 
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence};

@@ -4,14 +4,20 @@
 //! The order is computed in three steps, all inside the caller's
 //! [`Credits`] buffer:
 //!
-//! 1. **keys**: every entry that belongs to the sequence gets a sort key
-//!    `(block, group, rank, billing, table index)` (two `u64`s) from the data in
-//!    [`rules`] and the vocabulary; one `sort_unstable` orders them (the
-//!    table index makes every key unique, so the order is total and the
-//!    same on every platform);
-//! 2. **cast list**: the end credits' full cast list is re-sorted by
+//! 1. **survey**: one pass over the entries decides what the whole table
+//!    decides (the hyphenate merge, the directors), and the warnings pass
+//!    follows (duplicate billings through a hash set laid over the item
+//!    buffer);
+//! 2. **keys**: every entry that belongs to the sequence gets a sort key
+//!    `(block, group, rank, billing, table index)` (two `u64`s) from slot
+//!    tables built once per call from [`rules`] and the vocabulary;
+//! 3. **sort**: a stable counting pass over the crawl's `(department,
+//!    rank)` slots, then each slot on its own (usually a check that it is
+//!    in order already); the table index makes every key unique, so the
+//!    order is total and the same on every platform;
+//! 4. **cast list**: the end credits' full cast list is re-sorted by
 //!    `options.cast_order`;
-//! 3. **cards**: consecutive items that share a heading become a card,
+//! 5. **cards**: consecutive items that share a heading become a card,
 //!    split by `single_card` and the names-per-card limits.
 //!
 //! This module knows nothing of money or JSON.
