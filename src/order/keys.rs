@@ -304,6 +304,12 @@ impl Slots {
         slots
     }
 
+    /// Whether an entry takes any slot here.
+    #[inline]
+    pub fn holds(&self, entry: &Entry<'_>) -> bool {
+        self.of(entry).iter().any(Option::is_some)
+    }
+
     /// The slots `(block, group, rank)` an entry takes: at most two, as a
     /// possessory director also has the "Directed by" card.
     #[inline]
@@ -377,9 +383,9 @@ pub fn collect<const N: usize, const M: usize>(
             head_slots.of(entry)
         };
         // Cast are on the full cast list even when billed up front.
-        let crawls = sequence == Sequence::EndCredits
-            && (entry.role == Role::Cast || shown_slots.of(entry) == [None, None]);
-        if slots == [None, None] && !crawls {
+        let crawls =
+            sequence == Sequence::EndCredits && (entry.role == Role::Cast || !shown_slots.holds(entry));
+        if slots.iter().all(Option::is_none) && !crawls {
             continue;
         }
         let own = (entry.billing, index);

@@ -58,10 +58,11 @@ const OWN_BITS: u32 = 40;
 const OWN_MASK: u64 = (1 << OWN_BITS) - 1;
 
 /// Items are ordered by key, then by their own position (members of a
-/// writing team share the key of the team's first member).
+/// writing team share the key of the team's first member), as one 128-bit
+/// number: one compare instead of two.
 #[inline]
-fn order_key(item: &Item) -> (u64, u64) {
-    (item.key, item.own)
+fn order_key(item: &Item) -> u128 {
+    u128::from(item.key) << 64 | u128::from(item.own)
 }
 
 /// The bucket of a key: non-decreasing in the key, so sorting by bucket
