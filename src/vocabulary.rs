@@ -270,6 +270,36 @@ roles! {
 /// in [`Role::from_id`].
 const BY_ID: [u8; ROLES.len()] = sorted_by_id();
 
+/// [`BY_ID`] with the first eight bytes of each id as a big-endian,
+/// zero-padded word: comparing the words orders ids like comparing the
+/// text, so the binary search compares whole words and reads text only on
+/// a tie.
+const ID_INDEX: [(u64, u8); ROLES.len()] = id_index();
+
+/// An id's first eight bytes as a big-endian word, zero-padded.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // i < 8 and i < len
+const fn prefix_word(id: &str) -> u64 {
+    let bytes = id.as_bytes();
+    let mut word = [0u8; 8];
+    let mut i = 0;
+    while i < 8 && i < bytes.len() {
+        word[i] = bytes[i];
+        i += 1;
+    }
+    u64::from_be_bytes(word)
+}
+
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const fn id_index() -> [(u64, u8); ROLES.len()] {
+    let mut index = [(0u64, 0u8); ROLES.len()];
+    let mut i = 0;
+    while i < ROLES.len() {
+        index[i] = (prefix_word(ROLES[BY_ID[i] as usize].id), BY_ID[i]);
+        i += 1;
+    }
+    index
+}
+
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const fn; i < both lengths
 const fn id_less(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -332,12 +362,14 @@ impl Role {
             return Ok(Role::Custom);
         }
         // Fast path: ids as written in the vocabulary (lowercase), by binary search.
+        let word = prefix_word(wanted);
+        let id_of = |code: u8| ROLES.get(usize::from(code)).map_or("", |r| r.id);
         let exact =
-            BY_ID.binary_search_by(|&code| ROLES.get(usize::from(code)).map_or("", |r| r.id).cmp(wanted));
+            ID_INDEX.binary_search_by(|&(w, code)| w.cmp(&word).then_with(|| id_of(code).cmp(wanted)));
         if let Some(info) = exact
             .ok()
-            .and_then(|i| BY_ID.get(i))
-            .and_then(|&code| ROLES.get(usize::from(code)))
+            .and_then(|i| ID_INDEX.get(i))
+            .and_then(|&(_, code)| ROLES.get(usize::from(code)))
         {
             return Ok(info.role);
         }
@@ -424,6 +456,13 @@ mod tests {
     fn the_compile_time_index_is_sorted_by_id() {
         for pair in BY_ID.windows(2) {
             assert!(ROLES[usize::from(pair[0])].id < ROLES[usize::from(pair[1])].id);
+        }
+        // The prefix words keep that order, and every id is found through them.
+        for pair in ID_INDEX.windows(2) {
+            assert!(pair[0].0 <= pair[1].0);
+        }
+        for info in ROLES {
+            assert_eq!(Role::from_id(info.id), Ok(info.role), "{}", info.id);
         }
     }
 

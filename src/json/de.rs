@@ -145,13 +145,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// Enter a key of an object: check it is one of `allowed` and not
-    /// repeated (`seen` is a bit per allowed field).
-    fn key<E: de::Error>(&mut self, raw: &str, allowed: &[&'static str], seen: &mut u32) -> Result<usize, E> {
-        // Length and first byte rule out most fields before comparing text.
-        let first = raw.as_bytes().first();
-        let position = allowed
+    /// repeated (`seen` is a bit per allowed field). The search starts
+    /// after `previous`, the field read before: writers emit fields in a
+    /// fixed order, most often the order of `allowed`.
+    fn key<E: de::Error>(
+        &mut self,
+        raw: &str,
+        allowed: &[&'static str],
+        previous: usize,
+        seen: &mut u32,
+    ) -> Result<usize, E> {
+        let start = previous.saturating_add(1).min(allowed.len());
+        let (before, after) = allowed.split_at(start);
+        let position = after
             .iter()
-            .position(|&f| f.len() == raw.len() && f.as_bytes().first() == first && f == raw);
+            .position(|&f| is_field(f, raw))
+            .map(|i| i.saturating_add(start))
+            .or_else(|| before.iter().position(|&f| is_field(f, raw)));
         let Some(position) = position else {
             self.field = field_name(raw);
             return Err(self.fail(ErrorKind::UnknownField {
@@ -348,8 +358,9 @@ impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<O, A::Error> {
         let place = self.ctx.place;
         let mut seen = 0u32;
+        let mut position = usize::MAX;
         while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
-            let position = self.ctx.key(key, O::FIELDS, &mut seen)?;
+            position = self.ctx.key(key, O::FIELDS, position, &mut seen)?;
             self.object.field(self.ctx, position, &mut map)?;
             self.ctx.leave(place);
         }
@@ -374,6 +385,29 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
             expected: O::EXPECTED,
         });
     })
+}
+
+/// Whether a key is the field name `field`: length and first byte rule
+/// out most names; the rest compares as (overlapping) machine words, since
+/// a call to `memcmp` costs more than the compare for names this short.
+#[inline]
+fn is_field(field: &str, key: &str) -> bool {
+    let (f, k) = (field.as_bytes(), key.as_bytes());
+    if f.len() != k.len() || f.first() != k.first() {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| -> Option<u32> {
+        let word: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(u32::from_ne_bytes(word))
+    };
+    match f.len() {
+        // Words at the start and at the end cover every byte of 4 to 8.
+        4..=8 => {
+            let last = f.len().saturating_sub(4);
+            word(f, 0) == word(k, 0) && word(f, last) == word(k, last)
+        }
+        _ => f == k,
+    }
 }
 
 /// Whether bit `position` of `seen` is set.
@@ -845,5 +879,30 @@ impl<'a> Fields<'a> for OptionsFields {
     }
     fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
         Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_field;
+
+    /// A key differing from a field in any one byte, or in length, is
+    /// another key, whatever the word sizes the compare uses.
+    #[test]
+    fn field_names_compare_every_byte() {
+        let text = "abcdefghijklmnopqrst";
+        for len in 1..=text.len() {
+            let field = &text[..len];
+            assert!(is_field(field, field));
+            assert!(!is_field(field, &text[..len - 1]));
+            for at in 0..len {
+                let mut key = field.as_bytes().to_vec();
+                key[at] = b'_';
+                assert!(
+                    !is_field(field, core::str::from_utf8(&key).unwrap()),
+                    "{field} at {at}"
+                );
+            }
+        }
     }
 }
