@@ -12,7 +12,7 @@ use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence};
 use crate::error::Error;
 use crate::heapsort::heapsort;
-use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Table};
+use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
 
 /// Largest table the key layout can index (23 bits of table index).
@@ -67,7 +67,7 @@ pub fn unpack(key: u64) -> (u8, u8, u8) {
     ((key >> 56) as u8, (key >> 48) as u8, (key >> 40) as u8)
 }
 
-/// What the whole table decides before any key, found in one pass over
+/// What the whole table decides before any key, found by a [`Survey`] of
 /// the entries: the hyphenate merge and the director facts the warnings need.
 #[derive(Clone, Debug, Default)]
 pub struct Plan {
@@ -78,8 +78,6 @@ pub struct Plan {
     pub directors: usize,
     /// Every credited director is on the first director's team.
     pub directors_one_team: bool,
-    /// Entries with a `billing` (the duplicate-billing check's size).
-    pub billed: usize,
     /// The rows from the first to the last entry on a team: where a team's
     /// first member is looked for.
     teams: core::ops::Range<usize>,
@@ -129,50 +127,58 @@ impl<'a> Names<'a> {
     }
 }
 
-impl Plan {
-    /// Survey a table in one pass: a credit merges when the table has one
-    /// director (one name, possibly on several entries) and that director
-    /// is the credit's only name.
-    pub fn new<const N: usize>(table: &Table<'_, N>) -> Plan {
-        let mut plan = Plan {
-            directors_one_team: true,
-            ..Plan::default()
-        };
-        let mut director = Names::default();
-        let mut first_team = None;
-        let mut merging = [Names::default(); MERGING.len()];
-        for (index, entry) in table.entries().iter().enumerate() {
-            plan.billed = plan.billed.saturating_add(usize::from(entry.billing.is_some()));
-            if entry.team.is_some() {
-                let start = if plan.teams.is_empty() {
-                    index
-                } else {
-                    plan.teams.start
-                };
-                plan.teams = start..index.saturating_add(1);
-            }
-            if !is_surveyed(entry.role) || !entry.is_credited() {
-                continue;
-            }
-            if entry.role == Role::Director {
-                if plan.directors == 0 {
-                    first_team = entry.team;
-                }
-                plan.directors = plan.directors.saturating_add(1);
-                plan.directors_one_team &= first_team.is_some() && entry.team == first_team;
-                director.see(entry.name);
-            } else if let Some(names) = MERGING
-                .iter()
-                .position(|&(role, _)| role == entry.role)
-                .and_then(|at| merging.get_mut(at))
-            {
-                names.see(entry.name);
-            }
+/// The survey of a table, one entry at a time (the warnings pass feeds
+/// it, so the table is read once before the keys).
+#[derive(Default)]
+pub struct Survey<'a> {
+    plan: Plan,
+    director: Names<'a>,
+    first_team: Option<u16>,
+    merging: [Names<'a>; MERGING.len()],
+}
+
+impl<'a> Survey<'a> {
+    /// Note one entry, in table order.
+    #[inline]
+    pub fn see(&mut self, index: usize, entry: &Entry<'a>) {
+        let plan = &mut self.plan;
+        if entry.team.is_some() {
+            let start = if plan.teams.is_empty() {
+                index
+            } else {
+                plan.teams.start
+            };
+            plan.teams = start..index.saturating_add(1);
         }
-        if table.options.merge_hyphenates
-            && let Some(name) = director.first.filter(|_| director.all_same)
+        if !is_surveyed(entry.role) || !entry.is_credited() {
+            return;
+        }
+        if entry.role == Role::Director {
+            if plan.directors == 0 {
+                self.first_team = entry.team;
+                plan.directors_one_team = entry.team.is_some();
+            }
+            plan.directors = plan.directors.saturating_add(1);
+            plan.directors_one_team &= entry.team == self.first_team;
+            self.director.see(entry.name);
+        } else if let Some(names) = MERGING
+            .iter()
+            .position(|&(role, _)| role == entry.role)
+            .and_then(|at| self.merging.get_mut(at))
         {
-            for (bit, names) in merging.iter().enumerate() {
+            names.see(entry.name);
+        }
+    }
+
+    /// The plan: a credit merges when the table has one director (one
+    /// name, possibly on several entries) and that director is the
+    /// credit's only name.
+    pub fn finish(self, options: &Options) -> Plan {
+        let mut plan = self.plan;
+        if options.merge_hyphenates
+            && let Some(name) = self.director.first.filter(|_| self.director.all_same)
+        {
+            for (bit, names) in self.merging.iter().enumerate() {
                 if names.only(name) {
                     plan.merged |= 1 << bit;
                 }
@@ -180,7 +186,9 @@ impl Plan {
         }
         plan
     }
+}
 
+impl Plan {
     fn merges_role(&self, role: Role) -> bool {
         MERGING
             .iter()

@@ -4,10 +4,10 @@
 //! The order is computed in three steps, all inside the caller's
 //! [`Credits`] buffer:
 //!
-//! 1. **survey**: one pass over the entries decides what the whole table
-//!    decides (the hyphenate merge, the directors), and the warnings pass
-//!    follows (duplicate billings through a hash set laid over the item
-//!    buffer);
+//! 1. **survey and warnings**: one pass over the entries finds what the
+//!    whole table decides (the hyphenate merge, the directors) and the
+//!    validation warnings (duplicate billings through a hash set laid over
+//!    the item buffer);
 //! 2. **keys**: every entry that belongs to the sequence gets a sort key
 //!    `(block, group, rank, billing, table index)` (two `u64`s) from slot
 //!    tables built once per call from [`rules`] and the vocabulary;
@@ -292,8 +292,7 @@ fn build<const N: usize, const M: usize>(
     if table.entries().len() >= keys::MAX_ENTRIES {
         return Err(capacity("entries", keys::MAX_ENTRIES));
     }
-    let plan = keys::Plan::new(table);
-    warnings::collect(table, &plan, out)?;
+    let plan = warnings::collect(table, out)?;
     keys::collect(table, sequence, rules, &plan, out)?;
     sort::sort(&mut out.items);
     keys::sort_cast_list(table, out);

@@ -1,7 +1,7 @@
 //! Validation warnings (SPEC §3.6): the order is still produced, and each
 //! warning names the entry it is about.
 
-use super::keys::{self, Plan};
+use super::keys::{self, Plan, Survey};
 use super::{Credits, Item, capacity};
 use crate::error::Error;
 use crate::table::{Flag, Table};
@@ -60,17 +60,21 @@ pub(super) fn bit(code: WarningCode) -> u8 {
     1 << (code as u8)
 }
 
-/// Collect the table's warnings into `out`: one `(entry, mask)` per warned
-/// entry, in entry order. Uses `out.items` as scratch for the
-/// duplicate-billing check.
-pub fn collect<const N: usize, const M: usize>(
-    table: &Table<'_, N>,
-    plan: &Plan,
+/// Read the table once: survey it for the [`Plan`] and collect its
+/// warnings into `out`, one `(entry, mask)` per warned entry, in entry
+/// order. Uses `out.items` as scratch for the duplicate-billing check.
+/// Two warnings depend on the whole table (whether the directors are one
+/// team, whether a credit merges into the director's card): they are
+/// noted per entry and settled once the survey is complete.
+pub fn collect<'a, const N: usize, const M: usize>(
+    table: &Table<'a, N>,
     out: &mut Credits<M>,
-) -> Result<(), Error> {
-    let mut billings = BillingSet::new(&mut out.items, plan.billed)?;
+) -> Result<Plan, Error> {
+    let mut survey = Survey::default();
+    let mut billings = BillingSet::new(&mut out.items, table.entries().len());
     let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
     for (index, entry) in table.entries().iter().enumerate() {
+        survey.see(index, entry);
         // Most rows (crew without billing or deal flags) can raise nothing:
         // only the surveyed roles and editors are named by a warning.
         let noted_role = keys::is_surveyed(entry.role) || entry.role == Role::Editor;
@@ -82,7 +86,7 @@ pub fn collect<const N: usize, const M: usize>(
         let waived = entry.has(Flag::Waiver);
         if entry.is_credited() && entry.role == Role::Director {
             directors_seen = directors_seen.saturating_add(1);
-            if directors_seen > 1 && !plan.directors_one_team && !waived {
+            if directors_seen > 1 && !waived {
                 warn(WarningCode::MultipleDirectors);
             }
         }
@@ -97,7 +101,8 @@ pub fn collect<const N: usize, const M: usize>(
             let block = u64::from(entry.role as u8) << 24
                 | u64::from(entry.department as u8) << 16
                 | u64::from(billing);
-            if !billings.insert(block) {
+            let new = billings.insert(block).ok_or_else(|| capacity("credits", M))?;
+            if !new {
                 warn(WarningCode::DuplicateBilling);
             }
         }
@@ -107,7 +112,7 @@ pub fn collect<const N: usize, const M: usize>(
                 warn(WarningCode::MultipleEditors);
             }
         }
-        if entry.is_credited() && plan.on_hyphenate(entry.role) && entry.has(Flag::Guild) && !waived {
+        if entry.is_credited() && keys::is_surveyed(entry.role) && entry.has(Flag::Guild) && !waived {
             warn(WarningCode::HyphenateNeedsWaiver);
         }
         if mask != 0 {
@@ -116,9 +121,21 @@ pub fn collect<const N: usize, const M: usize>(
             out.warnings.push(record).map_err(|_| capacity("warnings", M))?;
         }
     }
-    out.no_director = plan.directors == 0;
     out.items.clear();
-    Ok(())
+    let plan = survey.finish(&table.options);
+    out.no_director = plan.directors == 0;
+    // Settle what needed the whole table.
+    out.warnings.retain_mut(|(index, mask)| {
+        if plan.directors_one_team {
+            *mask &= !bit(WarningCode::MultipleDirectors);
+        }
+        let role = table.entry(*index as usize).map(|entry| entry.role);
+        if !role.is_some_and(|role| plan.on_hyphenate(role)) {
+            *mask &= !bit(WarningCode::HyphenateNeedsWaiver);
+        }
+        *mask != 0
+    });
+    Ok(plan)
 }
 
 /// The billing positions seen so far, as an open-addressing hash set laid
@@ -128,39 +145,31 @@ struct BillingSet<'b> {
     items: &'b mut [Item],
     /// Slots minus one (the slot count is a power of two).
     mask: usize,
+    /// Empty slots.
+    free: usize,
 }
 
 impl<'b> BillingSet<'b> {
-    /// A set for `billed` keys in `buffer`, at most two thirds full when the
-    /// buffer allows; errs when the buffer cannot hold them all.
-    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, billed: usize) -> Result<Self, Error> {
+    /// A set for up to `rows` keys in `buffer`, at most two thirds full
+    /// when the buffer allows.
+    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, rows: usize) -> Self {
         buffer.clear();
-        if billed == 0 {
-            return Ok(BillingSet {
-                items: buffer,
-                mask: 0,
-            });
-        }
         let room = M.saturating_mul(2);
         let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
-        // At most two thirds full: linear probing stays short.
-        let wanted = billed
-            .saturating_add(billed / 2)
+        let wanted = rows
+            .saturating_add(rows / 2)
             .saturating_add(1)
             .checked_next_power_of_two()
             .map_or(largest, |n| n.min(largest));
-        // At least one slot stays empty, so every probe ends.
-        if billed >= wanted {
-            return Err(capacity("credits", M));
-        }
         let empty = Item { key: 0, own: 0 };
-        buffer
-            .resize(wanted / 2, empty)
-            .map_err(|_| capacity("credits", M))?;
-        Ok(BillingSet {
+        // `wanted / 2 ≤ M`: the resize cannot fail.
+        let _ = buffer.resize(wanted / 2, empty);
+        let slots = buffer.len().saturating_mul(2);
+        BillingSet {
             items: buffer,
-            mask: wanted.saturating_sub(1),
-        })
+            mask: slots.saturating_sub(1),
+            free: slots,
+        }
     }
 
     fn slot(&mut self, at: usize) -> Option<&mut u64> {
@@ -172,22 +181,25 @@ impl<'b> BillingSet<'b> {
         })
     }
 
-    /// Add a key (below 2^40); `false` when it was already there.
-    fn insert(&mut self, key: u64) -> bool {
+    /// Add a key (below 2^40); `false` when it was already there, `None`
+    /// when the buffer is too small for the table's billings. One slot
+    /// always stays empty, so every probe ends.
+    fn insert(&mut self, key: u64) -> Option<bool> {
         let stored = key.wrapping_add(1);
         // Fibonacci hashing: the multiply spreads neighbouring billings.
         let mut at = (stored.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & self.mask;
         loop {
             let mask = self.mask;
+            let free = self.free;
             match self.slot(at) {
-                Some(slot) if *slot == 0 => {
+                Some(slot) if *slot == stored => return Some(false),
+                Some(slot) if *slot == 0 && free > 1 => {
                     *slot = stored;
-                    return true;
+                    self.free = free.saturating_sub(1);
+                    return Some(true);
                 }
-                Some(slot) if *slot == stored => return false,
-                Some(_) => at = at.wrapping_add(1) & mask,
-                // Unreachable: every slot index is below the buffer's length.
-                None => return true,
+                Some(slot) if *slot != 0 => at = at.wrapping_add(1) & mask,
+                _ => return None,
             }
         }
     }
