@@ -144,10 +144,13 @@ pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
     // Fast path in 64 bits (fees times basis points nearly always fit).
     if let Some(product) = a.checked_mul(b).filter(|p| p.unsigned_abs() <= u64::MAX / 2) {
         // |product| ≤ u64::MAX / 2 and d / 2 < 2^63: the sum cannot wrap.
-        let magnitude = product
-            .unsigned_abs()
-            .wrapping_add(d.unsigned_abs() / 2)
-            .checked_div(d.unsigned_abs())?;
+        let sum = product.unsigned_abs().wrapping_add(d.unsigned_abs() / 2);
+        // Basis points, the usual divisor, as a constant: a multiply, not a division.
+        let magnitude = if d == 10_000 {
+            sum / 10_000
+        } else {
+            sum.checked_div(d.unsigned_abs())?
+        };
         let magnitude = i64::try_from(magnitude).ok()?;
         return if product < 0 {
             magnitude.checked_neg()

@@ -7,7 +7,7 @@ use core::fmt;
 use super::classify::classify_entry;
 use crate::error::{Error, ErrorKind, Location, Place};
 use crate::money::{Currency, Money, mul_div_half_up};
-use crate::table::{ChargeRate, MAX_CHARGES, SECTIONS, Section, Table};
+use crate::table::{ChargeRate, Entry, MAX_CHARGES, SECTIONS, Section, Table};
 
 /// Basis points in a whole.
 pub const BPS: i64 = 10_000;
@@ -100,31 +100,40 @@ fn order_word(name: &str, section: Section, index: usize) -> u64 {
     u64::from(name_hash(name)) << 32 | (section.index() as u64) << SECTION_SHIFT | (index as u64 & INDEX_BITS)
 }
 
-/// Post every entry's fringe into `fringes_by_section`. A ceiling (`cap`)
-/// is per person (same decoded name) and counts the wages of that person's
-/// earlier entries that carry a fringe, in table order, as a payroll wage
-/// base does. `order` holds one word per entry with a fringe; sorted by
-/// (name hash, table index), each person is one run and the whole pass is
-/// O(n log n); names that share a hash are told apart by comparing them.
-fn post_fringes<const N: usize>(
+/// The fringe on one entry when `earlier` wages of the same person
+/// already count toward its ceiling (`cap`).
+fn fringe_amount(entry: &Entry<'_>, earlier: i64) -> Result<i64, Error> {
+    let Some(fringe) = entry.fringe else {
+        return Ok(0);
+    };
+    let base = match fringe.cap {
+        Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
+        None => entry.fee,
+    };
+    mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))
+}
+
+/// Correct the fringes for people with several fringed entries. A ceiling
+/// (`cap`) is per person (same decoded name) and counts the wages of that
+/// person's earlier entries that carry a fringe, in table order, as a
+/// payroll wage base does. Every fringe was first posted as if it were
+/// its person's first wages; only the later entries of a person change.
+/// `order` holds one word per entry with a fringe; sorted by (name hash,
+/// table index), each person is one run, so the pass is O(n log n) and
+/// reads the table only for runs of two or more; names that share a hash
+/// are told apart by comparing them.
+fn correct_fringes<const N: usize>(
     table: &Table<'_, N>,
     order: &mut [u64],
-    fringes_by_section: &mut [i64; 4],
+    fringes_by_section: &mut [i128; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
     // The one large random sort of the crate: core's quicksort, worth its flash here.
     order.sort_unstable();
-    let mut run_start = 0;
-    while run_start < order.len() {
-        let hash = order.get(run_start).map_or(0, |w| w >> 32);
-        let run_len = order
-            .iter()
-            .skip(run_start)
-            .take_while(|w| *w >> 32 == hash)
-            .count();
-        let run = order
-            .get_mut(run_start..run_start.saturating_add(run_len))
-            .unwrap_or_default();
+    for run in order.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() < 2 {
+            continue;
+        }
         // One person per pass over the run, in table order.
         while let Some(first) = run.iter().position(|w| w & DONE == 0) {
             let person = run
@@ -138,22 +147,14 @@ fn post_fringes<const N: usize>(
                     continue;
                 };
                 *word |= DONE;
-                let Some(fringe) = entry.fringe else {
-                    continue;
-                };
-                let base = match fringe.cap {
-                    Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
-                    None => entry.fee,
-                };
+                let correction = i128::from(fringe_amount(entry, earlier)?)
+                    .saturating_sub(i128::from(fringe_amount(entry, 0)?));
+                if let Some(total) = fringes_by_section.get_mut((*word >> SECTION_SHIFT & 3) as usize) {
+                    *total = total.saturating_add(correction);
+                }
                 earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
-                let section = SECTIONS
-                    .get((*word >> SECTION_SHIFT & 3) as usize)
-                    .map_or(Section::Other, |s| s.1);
-                let amount = mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))?;
-                post(fringes_by_section, section, amount)?;
             }
         }
-        run_start = run_start.saturating_add(run_len);
     }
     Ok(())
 }
@@ -171,7 +172,9 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
         ));
     }
     let mut sections = [0i64; 4];
-    let mut fringes_by_section = [0i64; 4];
+    // Fringes add up in 128 bits (no entry's fringe exceeds i64, and there
+    // are fewer than 2^28 entries), then must fit i64.
+    let mut wide_fringes = [0i128; 4];
     // The entries with a fringe, for the per-person ceilings: a stack array
     // of N words (8·N bytes).
     let mut order = [0u64; N];
@@ -184,13 +187,26 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
         if let (Some(_), Some(word)) = (entry.fringe, order.get_mut(fringed)) {
             *word = order_word(entry.name, section, index);
             fringed = fringed.saturating_add(1);
+            // As if nothing earlier counted toward the ceiling; corrected below.
+            if let Some(total) = wide_fringes.get_mut(section.index()) {
+                *total = total.saturating_add(i128::from(fringe_amount(entry, 0)?));
+            }
         }
     }
-    post_fringes(
+    correct_fringes(
         table,
         order.get_mut(..fringed).unwrap_or_default(),
-        &mut fringes_by_section,
+        &mut wide_fringes,
     )?;
+    let mut fringes_by_section = [0i64; 4];
+    for &(id, section) in SECTIONS {
+        if let (Some(narrow), Some(&wide)) = (
+            fringes_by_section.get_mut(section.index()),
+            wide_fringes.get(section.index()),
+        ) {
+            *narrow = i64::try_from(wide).map_err(|_| overflow(id))?;
+        }
+    }
     for (index, line) in table.lines().iter().enumerate() {
         let section = table.chart.section_of(line.account).ok_or(Error::at(
             ErrorKind::AccountOutsideChart {
