@@ -270,11 +270,11 @@ roles! {
 /// in [`Role::from_id`].
 const BY_ID: [u8; ROLES.len()] = sorted_by_id();
 
-/// [`BY_ID`] with the first eight bytes of each id as a big-endian,
-/// zero-padded word: comparing the words orders ids like comparing the
-/// text, so the binary search compares whole words and reads text only on
-/// a tie.
-const ID_INDEX: [(u64, u8); ROLES.len()] = id_index();
+/// The first eight bytes of each role's id (in [`ROLES`] order) as a
+/// big-endian, zero-padded word: comparing the words orders ids like
+/// comparing the text, so the binary search over [`BY_ID`] compares whole
+/// words and reads text only on a tie.
+const ID_WORDS: [u64; ROLES.len()] = id_words();
 
 /// An id's first eight bytes as a big-endian word, zero-padded.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // i < 8 and i < len
@@ -290,14 +290,14 @@ const fn prefix_word(id: &str) -> u64 {
 }
 
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-const fn id_index() -> [(u64, u8); ROLES.len()] {
-    let mut index = [(0u64, 0u8); ROLES.len()];
+const fn id_words() -> [u64; ROLES.len()] {
+    let mut words = [0u64; ROLES.len()];
     let mut i = 0;
     while i < ROLES.len() {
-        index[i] = (prefix_word(ROLES[BY_ID[i] as usize].id), BY_ID[i]);
+        words[i] = prefix_word(ROLES[i].id);
         i += 1;
     }
-    index
+    words
 }
 
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const fn; i < both lengths
@@ -363,13 +363,15 @@ impl Role {
         }
         // Fast path: ids as written in the vocabulary (lowercase), by binary search.
         let word = prefix_word(wanted);
-        let id_of = |code: u8| ROLES.get(usize::from(code)).map_or("", |r| r.id);
-        let exact =
-            ID_INDEX.binary_search_by(|&(w, code)| w.cmp(&word).then_with(|| id_of(code).cmp(wanted)));
+        let exact = BY_ID.binary_search_by(|&code| {
+            let code = usize::from(code);
+            let id = ROLES.get(code).map_or("", |r| r.id);
+            ID_WORDS.get(code).cmp(&Some(&word)).then_with(|| id.cmp(wanted))
+        });
         if let Some(info) = exact
             .ok()
-            .and_then(|i| ID_INDEX.get(i))
-            .and_then(|&(_, code)| ROLES.get(usize::from(code)))
+            .and_then(|i| BY_ID.get(i))
+            .and_then(|&code| ROLES.get(usize::from(code)))
         {
             return Ok(info.role);
         }
@@ -458,8 +460,8 @@ mod tests {
             assert!(ROLES[usize::from(pair[0])].id < ROLES[usize::from(pair[1])].id);
         }
         // The prefix words keep that order, and every id is found through them.
-        for pair in ID_INDEX.windows(2) {
-            assert!(pair[0].0 <= pair[1].0);
+        for pair in BY_ID.windows(2) {
+            assert!(ID_WORDS[usize::from(pair[0])] <= ID_WORDS[usize::from(pair[1])]);
         }
         for info in ROLES {
             assert_eq!(Role::from_id(info.id), Ok(info.role), "{}", info.id);
