@@ -209,62 +209,74 @@ fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
 }
 
 /// Hamilton's method over `out.len()` shares whose weights `weight(i)`
-/// gives; shares of weight 0 get 0. Writes every element of `out`.
+/// gives; shares of weight 0 get 0. Writes every element of `out`, which
+/// also holds each share's remainder while the leftover units are placed
+/// (so a quota is divided twice, never once per search step).
 fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Error> {
     let overflow = arg_error(ErrorKind::Overflow { what: "split" }, "weights");
     let n = out.len();
+    // Remainders are below the sum and must fit an i64 of `out`.
     let sum = (0..n)
-        .try_fold(0u128, |acc, i| acc.checked_add(u128::from(weight(i))))
+        .try_fold(0u64, |acc, i| acc.checked_add(weight(i)))
+        .filter(|&sum| i64::try_from(sum).is_ok())
         .ok_or(overflow)?;
     if sum == 0 {
         return Err(arg_error(ErrorKind::NoWeights, "weights"));
     }
-    let magnitude = u128::from(total.unsigned_abs());
+    let magnitude = total.unsigned_abs();
     let negative = total < 0;
-    // Exact quota of share i is magnitude × w / sum = floor + rem / sum
-    // (the product is below 2^64 · 2^64, so it fits in u128).
-    let parts = |i: usize| {
-        let product = magnitude.checked_mul(u128::from(weight(i)))?;
-        Some((product.checked_div(sum)?, product.checked_rem(sum)?))
+    // Exact quota of share i is magnitude × w / sum = floor + rem / sum,
+    // in 64 bits when the product fits, else in 128.
+    let parts = |i: usize| -> Option<(u64, u64)> {
+        let w = weight(i);
+        match magnitude.checked_mul(w) {
+            Some(product) => Some((product.checked_div(sum)?, product.checked_rem(sum)?)),
+            None => {
+                let product = u128::from(magnitude).checked_mul(u128::from(w))?;
+                let sum = u128::from(sum);
+                let floor = u64::try_from(product.checked_div(sum)?).ok()?;
+                let rem = u64::try_from(product.checked_rem(sum)?).ok()?;
+                Some((floor, rem))
+            }
+        }
     };
-    let remainder = |i: usize| parts(i).map_or(0, |(_, rem)| rem);
-    // The signed part for a magnitude (i64::MIN is a valid part).
-    let signed = |magnitude: u128| {
-        let value = i128::try_from(magnitude).ok()?;
-        i64::try_from(if negative { value.checked_neg()? } else { value }).ok()
-    };
-    let mut assigned: u128 = 0;
+    let mut assigned: u64 = 0;
     for (i, slot) in out.iter_mut().enumerate() {
-        let (floor, _) = parts(i).ok_or(overflow)?;
+        let (floor, rem) = parts(i).ok_or(overflow)?;
         assigned = assigned.checked_add(floor).ok_or(overflow)?;
-        *slot = signed(floor).ok_or(overflow)?;
+        *slot = i64::try_from(rem).map_err(|_| overflow)?;
     }
-    // Fewer than n units are left; they go to the largest remainders.
-    let leftover = magnitude.checked_sub(assigned).ok_or(overflow)?;
-    if leftover == 0 {
-        return Ok(());
-    }
-    let count_at_least = |threshold: u128| (0..n).filter(|&i| remainder(i) >= threshold).count() as u128;
-    // Largest threshold t in 1..sum with at least `leftover` remainders ≥ t
+    // Fewer than n units are left; they go to the largest remainders:
+    // the largest threshold t with at least `leftover` remainders ≥ t
     // (binary search; `low <= high` throughout, so nothing wraps).
-    let (mut low, mut high) = (1u128, sum.saturating_sub(1));
-    while low < high {
-        let mid = low.saturating_add(high.saturating_sub(low).div_ceil(2));
-        if count_at_least(mid) >= leftover {
-            low = mid;
-        } else {
-            high = mid.saturating_sub(1);
+    let leftover = magnitude.checked_sub(assigned).ok_or(overflow)?;
+    let count_at_least =
+        |out: &[i64], threshold: u64| out.iter().filter(|&&r| r.unsigned_abs() >= threshold).count() as u64;
+    let (mut low, mut high) = (1u64, sum.saturating_sub(1));
+    if leftover > 0 {
+        while low < high {
+            let mid = low.saturating_add(high.saturating_sub(low).div_ceil(2));
+            if count_at_least(out, mid) >= leftover {
+                low = mid;
+            } else {
+                high = mid.saturating_sub(1);
+            }
         }
     }
     let threshold = low;
     // Every remainder above the threshold gets a unit (fewer than
     // `leftover` of them, by the search); ties at the threshold go to the
     // lower indices until the leftover is used up.
-    let mut ties = leftover.saturating_sub(count_at_least(threshold.saturating_add(1)));
-    let step = if negative { -1 } else { 1 };
+    let mut ties = if leftover > 0 {
+        leftover.saturating_sub(count_at_least(out, threshold.saturating_add(1)))
+    } else {
+        0
+    };
     for (i, slot) in out.iter_mut().enumerate() {
-        let remainder = remainder(i);
-        let bonus = if remainder > threshold {
+        let remainder = slot.unsigned_abs();
+        let bonus = if leftover == 0 {
+            false
+        } else if remainder > threshold {
             true
         } else if remainder == threshold && ties > 0 {
             ties = ties.saturating_sub(1);
@@ -272,9 +284,15 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
         } else {
             false
         };
-        if bonus {
-            *slot = slot.checked_add(step).ok_or(overflow)?;
+        let (floor, _) = parts(i).ok_or(overflow)?;
+        let part = floor.checked_add(u64::from(bonus)).ok_or(overflow)?;
+        // The signed part (i64::MIN is a valid part).
+        *slot = if negative {
+            0i64.checked_sub_unsigned(part)
+        } else {
+            i64::try_from(part).ok()
         }
+        .ok_or(overflow)?;
     }
     Ok(())
 }

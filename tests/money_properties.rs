@@ -32,6 +32,26 @@ proptest! {
         }
     }
 
+    /// SPEC §4.4: Hamilton's method, the largest remainders taking the
+    /// leftover units and ties going to the lower index, written the
+    /// textbook way (sort the remainders) as the reference.
+    #[test]
+    fn split_is_hamiltons_method(total in any::<i64>(), weights in weights()) {
+        let magnitude = i128::from(total).abs();
+        let sum: i128 = weights.iter().map(|&w| i128::from(w)).sum();
+        let mut expected: Vec<i128> = weights.iter().map(|&w| magnitude * i128::from(w) / sum).collect();
+        let leftover = magnitude - expected.iter().sum::<i128>();
+        let mut by_remainder: Vec<usize> = (0..weights.len()).collect();
+        by_remainder.sort_by_key(|&i| (std::cmp::Reverse(magnitude * i128::from(weights[i]) % sum), i));
+        for &i in by_remainder.iter().take(leftover as usize) {
+            expected[i] += 1;
+        }
+        let expected: Vec<i64> = expected.iter().map(|&p| (if total < 0 { -p } else { p }) as i64).collect();
+        let mut parts = vec![0i64; weights.len()];
+        split(total, &weights, &mut parts).unwrap();
+        prop_assert_eq!(parts, expected);
+    }
+
     #[test]
     fn split_mirrors_negative_totals(total in any::<i64>().prop_filter("not MIN", |t| *t != i64::MIN), weights in weights()) {
         let (mut up, mut down) = (vec![0i64; weights.len()], vec![0i64; weights.len()]);
