@@ -84,7 +84,7 @@ fn bucket(key: u64) -> usize {
 }
 
 /// Sort `items` by [`order_key`].
-pub fn sort(items: &mut [Item]) {
+pub fn sort<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // The destination of an item must fit in the bits above its position.
     if items.len() < SMALL || items.len() >= 1 << (u64::BITS - OWN_BITS) {
         sort_run(items);
@@ -101,7 +101,7 @@ fn sort_run(items: &mut [Item]) {
 }
 
 #[inline(never)]
-fn sort_by_buckets(items: &mut [Item]) {
+fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // Count the items of each bucket, noting each item's bucket in the
     // spare bits of `own`, then turn the counts into starts.
     let mut bounds = [0u32; BUCKETS];
@@ -118,15 +118,56 @@ fn sort_by_buckets(items: &mut [Item]) {
         *bound = start;
         start = start.saturating_add(count);
     }
-    // Each item's destination, in table order (stable); the starts become
-    // the ends of the buckets.
+    // Each item goes to the next place of its bucket, in table order
+    // (stable); the starts become the ends of the buckets.
+    let len = items.len();
+    let room = len
+        .checked_mul(2)
+        .is_some_and(|twice| items.resize(twice, Item { key: 0, own: 0 }).is_ok());
+    if room {
+        scatter(items, len, &mut bounds);
+    } else {
+        permute(items, &mut bounds);
+    }
+    let mut start = 0usize;
+    for &end in &bounds {
+        if let Some(run) = items.get_mut(start..end as usize) {
+            sort_run(run);
+        }
+        start = end as usize;
+    }
+}
+
+/// The buffer has room for a copy: write every item of `items[..len]` to
+/// its place in the upper half (independent stores, fast), then move that
+/// half down.
+fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut [u32; BUCKETS]) {
+    let (from, to) = items.split_at_mut(len);
+    for item in from.iter() {
+        if let Some(next) = bounds.get_mut((item.own >> OWN_BITS) as usize) {
+            if let Some(slot) = to.get_mut(*next as usize) {
+                *slot = Item {
+                    key: item.key,
+                    own: item.own & OWN_MASK,
+                };
+            }
+            *next = next.saturating_add(1);
+        }
+    }
+    items.copy_within(len.., 0);
+    items.truncate(len);
+}
+
+/// No room for a copy: note each item's destination in its spare bits and
+/// swap items into place (each swap settles one; slower, as every step
+/// waits for the load before it).
+fn permute(items: &mut [Item], bounds: &mut [u32; BUCKETS]) {
     for item in items.iter_mut() {
         if let Some(next) = bounds.get_mut((item.own >> OWN_BITS) as usize) {
             item.own = item.own & OWN_MASK | u64::from(*next) << OWN_BITS;
             *next = next.saturating_add(1);
         }
     }
-    // Move every item to its destination: each swap settles one item.
     for i in 0..items.len() {
         loop {
             let destination = items.get(i).map_or(i, |item| (item.own >> OWN_BITS) as usize);
@@ -138,13 +179,6 @@ fn sort_by_buckets(items: &mut [Item]) {
     }
     for item in items.iter_mut() {
         item.own &= OWN_MASK;
-    }
-    let mut start = 0usize;
-    for &end in &bounds {
-        if let Some(run) = items.get_mut(start..end as usize) {
-            sort_run(run);
-        }
-        start = end as usize;
     }
 }
 
@@ -178,26 +212,28 @@ mod tests {
         }
         let mut expected = items;
         expected.sort_by_key(order_key);
-        sort(&mut items);
-        for (i, (a, b)) in items.iter().zip(&expected).enumerate() {
-            assert_eq!(
-                a,
-                b,
-                "at {i} of {}: bucket {} vs {}",
-                items.len(),
-                bucket(a.key),
-                bucket(b.key)
-            );
+        // With room for a copy (scatter) and without (in-place permutation).
+        let mut roomy: heapless::Vec<Item, 1200> = items.iter().copied().collect();
+        let mut tight: heapless::Vec<Item, 600> = items.iter().copied().collect();
+        sort(&mut roomy);
+        sort(&mut tight);
+        assert_eq!(roomy.len(), items.len());
+        for sorted in [&roomy[..], &tight[..]] {
+            for (i, (a, b)) in sorted.iter().zip(&expected).enumerate() {
+                assert_eq!(a, b, "at {i}: bucket {} vs {}", bucket(a.key), bucket(b.key));
+            }
         }
     }
 
     #[test]
     fn small_runs_sort_too() {
-        let mut items = [
+        let mut items: heapless::Vec<Item, 3> = [
             pack(CRAWL, 2, 0, (None, 3), (None, 3)),
             pack(0, 0, 0, (Some(2), 1), (Some(2), 1)),
             pack(0, 0, 0, (Some(1), 2), (Some(1), 2)),
-        ];
+        ]
+        .into_iter()
+        .collect();
         sort(&mut items);
         let order: [Option<usize>; 3] = [items[0].entry(), items[1].entry(), items[2].entry()];
         assert_eq!(order, [Some(2), Some(1), Some(3)]);
