@@ -98,9 +98,9 @@ pub fn collect<'a, const N: usize, const M: usize>(
         }
         if let Some(billing) = entry.billing {
             // One billing block per role (custom entries per department).
-            let block = u64::from(entry.role as u8) << 24
-                | u64::from(entry.department as u8) << 16
-                | u64::from(billing);
+            let block = u32::from(entry.role as u8) << 24
+                | u32::from(entry.department as u8) << 16
+                | u32::from(billing);
             let new = billings.insert(block).ok_or_else(|| capacity("credits", M))?;
             if !new {
                 warn(WarningCode::DuplicateBilling);
@@ -139,8 +139,9 @@ pub fn collect<'a, const N: usize, const M: usize>(
 }
 
 /// The billing positions seen so far, as an open-addressing hash set laid
-/// over the caller's item buffer (two `u64` slots per item; 0 is empty), so
-/// that finding the second entry of a pair costs one probe, not a sort.
+/// over the caller's item buffer (four 32-bit slots per item; 0 is
+/// empty), so that finding the second entry of a pair costs one probe,
+/// not a sort.
 struct BillingSet<'b> {
     items: &'b mut [Item],
     /// Slots minus one (the slot count is a power of two).
@@ -149,12 +150,15 @@ struct BillingSet<'b> {
     free: usize,
 }
 
+/// 32-bit slots per item of the buffer.
+const SLOTS_PER_ITEM: usize = 4;
+
 impl<'b> BillingSet<'b> {
     /// A set for up to `rows` keys in `buffer`, at most two thirds full
     /// when the buffer allows.
     fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, rows: usize) -> Self {
         buffer.clear();
-        let room = M.saturating_mul(2);
+        let room = M.saturating_mul(SLOTS_PER_ITEM);
         let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
         let wanted = rows
             .saturating_add(rows / 2)
@@ -162,9 +166,9 @@ impl<'b> BillingSet<'b> {
             .checked_next_power_of_two()
             .map_or(largest, |n| n.min(largest));
         let empty = Item { key: 0, own: 0 };
-        // `wanted / 2 ≤ M`: the resize cannot fail.
-        let _ = buffer.resize(wanted / 2, empty);
-        let slots = buffer.len().saturating_mul(2);
+        // `wanted / SLOTS_PER_ITEM ≤ M`: the resize cannot fail.
+        let _ = buffer.resize(wanted.div_ceil(SLOTS_PER_ITEM), empty);
+        let slots = buffer.len().saturating_mul(SLOTS_PER_ITEM).min(wanted);
         BillingSet {
             items: buffer,
             mask: slots.saturating_sub(1),
@@ -172,34 +176,33 @@ impl<'b> BillingSet<'b> {
         }
     }
 
-    fn slot(&mut self, at: usize) -> Option<&mut u64> {
-        let item = self.items.get_mut(at / 2)?;
-        Some(if at.is_multiple_of(2) {
-            &mut item.key
-        } else {
-            &mut item.own
-        })
+    /// The word holding slot `at` and the slot's shift in it.
+    fn word(&mut self, at: usize) -> Option<(&mut u64, u32)> {
+        let item = self.items.get_mut(at / SLOTS_PER_ITEM)?;
+        let word = if at & 2 == 0 { &mut item.key } else { &mut item.own };
+        Some((word, if at & 1 == 0 { 0 } else { 32 }))
     }
 
-    /// Add a key (below 2^40); `false` when it was already there, `None`
-    /// when the buffer is too small for the table's billings. One slot
-    /// always stays empty, so every probe ends.
-    fn insert(&mut self, key: u64) -> Option<bool> {
-        let stored = key.wrapping_add(1);
+    /// Add a key; `false` when it was already there, `None` when the buffer
+    /// is too small for the table's billings. One slot always stays empty,
+    /// so every probe ends.
+    fn insert(&mut self, key: u32) -> Option<bool> {
+        // Role codes stay below 255, so the key plus one never wraps to 0.
+        let stored = u64::from(key.wrapping_add(1));
         // Fibonacci hashing: the multiply spreads neighbouring billings.
-        let mut at = (stored.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & self.mask;
+        let mut at = (stored.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
-            let mask = self.mask;
-            let free = self.free;
-            match self.slot(at) {
-                Some(slot) if *slot == stored => return Some(false),
-                Some(slot) if *slot == 0 && free > 1 => {
-                    *slot = stored;
+            let (mask, free) = (self.mask, self.free);
+            let (word, shift) = self.word(at)?;
+            match *word >> shift & 0xFFFF_FFFF {
+                slot if slot == stored => return Some(false),
+                0 if free > 1 => {
+                    *word |= stored << shift;
                     self.free = free.saturating_sub(1);
                     return Some(true);
                 }
-                Some(slot) if *slot != 0 => at = at.wrapping_add(1) & mask,
-                _ => return None,
+                0 => return None,
+                _ => at = at.wrapping_add(1) & mask,
             }
         }
     }
