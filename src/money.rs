@@ -252,8 +252,10 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
     let leftover = magnitude.checked_sub(assigned).ok_or(overflow)?;
     let count_at_least =
         |out: &[i64], threshold: u64| out.iter().filter(|&&r| r.unsigned_abs() >= threshold).count() as u64;
-    let (mut low, mut high) = (1u64, sum.saturating_sub(1));
-    if leftover > 0 {
+    let (threshold, mut ties) = if leftover == 0 {
+        (u64::MAX, 0)
+    } else {
+        let (mut low, mut high) = (1u64, sum.saturating_sub(1));
         while low < high {
             let mid = low.saturating_add(high.saturating_sub(low).div_ceil(2));
             if count_at_least(out, mid) >= leftover {
@@ -262,21 +264,17 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
                 high = mid.saturating_sub(1);
             }
         }
-    }
-    let threshold = low;
-    // Every remainder above the threshold gets a unit (fewer than
-    // `leftover` of them, by the search); ties at the threshold go to the
-    // lower indices until the leftover is used up.
-    let mut ties = if leftover > 0 {
-        leftover.saturating_sub(count_at_least(out, threshold.saturating_add(1)))
-    } else {
-        0
+        // Every remainder above the threshold gets a unit (fewer than
+        // `leftover` of them, by the search); ties at the threshold go to
+        // the lower indices until the leftover is used up.
+        (
+            low,
+            leftover.saturating_sub(count_at_least(out, low.saturating_add(1))),
+        )
     };
     for (i, slot) in out.iter_mut().enumerate() {
         let remainder = slot.unsigned_abs();
-        let bonus = if leftover == 0 {
-            false
-        } else if remainder > threshold {
+        let bonus = if remainder > threshold {
             true
         } else if remainder == threshold && ties > 0 {
             ties = ties.saturating_sub(1);
