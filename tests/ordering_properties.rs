@@ -227,6 +227,51 @@ proptest! {
         }
     }
 
+    /// SPEC §3.6, the warnings one row decides, read straight from the
+    /// spec: `pga` off a producer, `possessory` off a director, a billing
+    /// some earlier entry of the same block (role; custom: department)
+    /// already has, and every credited picture editor after the first
+    /// without waiver. Crew and cast rows take shortcuts in the ordering
+    /// pass; the warnings must not notice.
+    #[test]
+    fn row_warnings_match_the_spec(specs in proptest::collection::vec(spec(true), 0..N), o in opts()) {
+        use creditline::order::WarningCode as W;
+        let t = build(&specs, &o);
+        let mut expected = Vec::new();
+        let mut editors = 0;
+        for (i, e) in t.entries().iter().enumerate() {
+            let block = |x: &Entry<'_>| (x.role, (x.role == Role::Custom).then_some(x.department), x.billing);
+            let earlier = &t.entries()[..i];
+            if e.has(Flag::Pga) && e.role != Role::Producer {
+                expected.push((i, W::PgaNotProducer));
+            }
+            if e.has(Flag::Possessory) && e.role != Role::Director {
+                expected.push((i, W::PossessoryNotDirector));
+            }
+            if e.billing.is_some() && earlier.iter().any(|x| block(x) == block(e)) {
+                expected.push((i, W::DuplicateBilling));
+            }
+            if e.role == Role::Editor && e.is_credited() {
+                editors += 1;
+                if editors > 1 && !e.has(Flag::Waiver) {
+                    expected.push((i, W::MultipleEditors));
+                }
+            }
+        }
+        expected.sort();
+        for sequence in [Sequence::MainTitles, Sequence::BillingBlock, Sequence::EndCredits] {
+            let c = credits(&t, sequence);
+            let row_codes = [W::PgaNotProducer, W::PossessoryNotDirector, W::DuplicateBilling, W::MultipleEditors];
+            let mut found: Vec<_> = c
+                .warnings()
+                .filter(|w| row_codes.contains(&w.code))
+                .map(|w| (w.entry.unwrap(), w.code))
+                .collect();
+            found.sort();
+            prop_assert_eq!(&found, &expected);
+        }
+    }
+
     /// SPEC §3.4: the order is a function of the keys, never of the row
     /// order: with every key distinct (unique billing and names), shuffling
     /// the rows gives the same sequence of entries. (Among equal keys the

@@ -9,7 +9,7 @@
 //! so no two items compare equal and the order is total.
 
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
-use super::{Credits, Item, Sequence};
+use super::{Credits, Item, Sequence, capacity};
 use crate::error::Error;
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
@@ -344,7 +344,7 @@ impl Slots {
 }
 
 /// The position that orders a writing team: its first member's.
-fn team_lead<const N: usize>(
+pub fn team_lead<const N: usize>(
     table: &Table<'_, N>,
     plan: &Plan,
     entry: &Entry<'_>,
@@ -364,62 +364,109 @@ fn team_lead<const N: usize>(
         .unwrap_or(own)
 }
 
-/// Push one item per credit of `sequence` (unsorted).
-pub fn collect<const N: usize, const M: usize>(
+/// Credits whose key waits for the whole table: a writing team's (its
+/// place is its first member's) and the credits that may merge into the
+/// director's card.
+#[inline]
+pub fn waits_for_plan(entry: &Entry<'_>) -> bool {
+    entry.team.is_some() || MERGING.iter().any(|&(role, _)| role == entry.role)
+}
+
+/// The crawl item of an entry: its department's slot, at its role's rank.
+#[inline]
+pub fn crawl_item(entry: &Entry<'_>, primary: (Option<u16>, usize), own: (Option<u16>, usize)) -> Item {
+    let department = entry.department.crawl_position();
+    let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
+    pack(CRAWL, department, rank, primary, own)
+}
+
+/// Turns entries into items of one sequence: the slots of its principal
+/// blocks and, for the end credits, of what the film showed before the
+/// crawl.
+pub struct Keyer {
+    sequence: Sequence,
+    /// The sequence's principal blocks (`None` when it has none).
+    head: Option<Slots>,
+    /// The blocks shown before the end credits' crawl.
+    shown: Slots,
+}
+
+impl Keyer {
+    /// The keyer of `sequence`, with the credits `plan` merges.
+    pub fn new<const N: usize>(
+        table: &Table<'_, N>,
+        sequence: Sequence,
+        rules: &SequenceRules,
+        plan: &Plan,
+    ) -> Keyer {
+        let head = blocks(table, sequence, rules);
+        let head = (!head.is_empty()).then(|| Slots::new(head, cast_limit(table, sequence), plan));
+        // The end credits' crawl skips what a principal card of the film showed.
+        let shown_before = match table.options.end_credits {
+            EndCredits::EndOnly => rules.end_head,
+            EndCredits::AfterMainTitles => rules.main_titles,
+        };
+        Keyer {
+            sequence,
+            head,
+            shown: Slots::new(shown_before, table.options.main_title_cast, plan),
+        }
+    }
+
+    /// Whether an entry of `role` with no billing, team or deal flag has
+    /// no slot in the principal blocks: the same for every such entry, so
+    /// worked out once per role.
+    pub fn skips_role(&self, role: Role) -> bool {
+        let slotted = |slots: &Slots| slots.by_role.get(role as usize).copied().flatten().is_some();
+        // The cast and the director also have slots their flags decide.
+        !matches!(role, Role::Cast | Role::Director) && !self.head.as_ref().is_some_and(slotted)
+    }
+
+    /// Whether such an entry (see [`Keyer::skips_role`]) is on the crawl.
+    pub fn crawls_role(&self, role: Role) -> bool {
+        self.sequence == Sequence::EndCredits
+            && self.shown.by_role.get(role as usize).copied().flatten().is_none()
+    }
+
+    /// Push the items of one credited entry, ordered as if at `primary`.
+    #[inline]
+    pub fn push<const M: usize>(
+        &self,
+        entry: &Entry<'_>,
+        index: usize,
+        primary: (Option<u16>, usize),
+        items: &mut heapless::Vec<Item, M>,
+    ) -> Result<(), Error> {
+        let mut push = |item| items.push(item).map_err(|_| capacity("credits", M));
+        let slots = self.head.as_ref().map_or([None, None], |head| head.of(entry));
+        // Cast are on the full cast list even when billed up front.
+        let crawls =
+            self.sequence == Sequence::EndCredits && (entry.role == Role::Cast || !self.shown.holds(entry));
+        let own = (entry.billing, index);
+        for (block, group, rank) in slots.into_iter().flatten() {
+            push(pack(block, group, rank, primary, own))?;
+        }
+        if crawls {
+            push(crawl_item(entry, primary, own))?;
+        }
+        Ok(())
+    }
+}
+
+/// The title card's item, when `sequence` shows one.
+pub fn title_item<const N: usize>(
     table: &Table<'_, N>,
     sequence: Sequence,
     rules: &SequenceRules,
-    plan: &Plan,
-    out: &mut Credits<M>,
-) -> Result<(), Error> {
+) -> Option<Item> {
     let head = blocks(table, sequence, rules);
-    let limit = cast_limit(table, sequence);
-    let head_slots = Slots::new(head, limit, plan);
-    // The end credits' crawl skips what a principal card of the film showed.
-    let shown_before = match table.options.end_credits {
-        EndCredits::EndOnly => rules.end_head,
-        EndCredits::AfterMainTitles => rules.main_titles,
-    };
-    let shown_slots = Slots::new(shown_before, table.options.main_title_cast, plan);
-    for (index, entry) in table.entries().iter().enumerate() {
-        if !entry.is_credited() {
-            continue;
-        }
-        let slots = if head.is_empty() {
-            [None, None]
-        } else {
-            head_slots.of(entry)
-        };
-        // Cast are on the full cast list even when billed up front.
-        let crawls =
-            sequence == Sequence::EndCredits && (entry.role == Role::Cast || !shown_slots.holds(entry));
-        if slots.iter().all(Option::is_none) && !crawls {
-            continue;
-        }
-        let own = (entry.billing, index);
-        let primary = if entry.team.is_some() {
-            team_lead(table, plan, entry, index)
-        } else {
-            own
-        };
-        for (block, group, rank) in slots.into_iter().flatten() {
-            out.push_item(pack(block, group, rank, primary, own))?;
-        }
-        if crawls {
-            let department = entry.department.crawl_position();
-            let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-            out.push_item(pack(CRAWL, department, rank, primary, own))?;
-        }
-    }
-    if let Some(block) = head.iter().position(|b| *b == Block::Title) {
-        let block = u8::try_from(block).unwrap_or(CRAWL);
-        let title = pack(block, 0, 0, (None, 0), (None, 0));
-        out.push_item(Item {
-            own: Item::TITLE,
-            ..title
-        })?;
-    }
-    Ok(())
+    let block = head.iter().position(|b| *b == Block::Title)?;
+    let block = u8::try_from(block).unwrap_or(CRAWL);
+    let title = pack(block, 0, 0, (None, 0), (None, 0));
+    Some(Item {
+        own: Item::TITLE,
+        ..title
+    })
 }
 
 /// Whether an item is on the end credits' full cast list: its key starts

@@ -23,6 +23,7 @@
 //! This module knows nothing of money or JSON.
 
 mod cards;
+mod collect;
 mod keys;
 mod render;
 pub mod rules;
@@ -292,8 +293,7 @@ fn build<const N: usize, const M: usize>(
     if table.entries().len() >= keys::MAX_ENTRIES {
         return Err(capacity("entries", keys::MAX_ENTRIES));
     }
-    let plan = warnings::collect(table, out)?;
-    keys::collect(table, sequence, rules, &plan, out)?;
+    let plan = collect::collect(table, sequence, rules, out)?;
     sort::sort(&mut out.items);
     keys::sort_cast_list(table, out);
     cards::group(table, sequence, rules, &plan, out)

@@ -121,9 +121,7 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // Each item goes to the next place of its bucket, in table order
     // (stable); the starts become the ends of the buckets.
     let len = items.len();
-    let room = len
-        .checked_mul(2)
-        .is_some_and(|twice| items.resize(twice, Item { key: 0, own: 0 }).is_ok());
+    let room = len.checked_mul(2).is_some_and(|twice| grow(items, twice));
     if room {
         scatter(items, len, &mut bounds);
     } else {
@@ -136,6 +134,25 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
         }
         start = end as usize;
     }
+}
+
+/// Lengthen `items` to `len` with blank items, `false` when it cannot
+/// hold them. A block at a time: `resize` pushes one item at a time.
+fn grow<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize) -> bool {
+    const BLANK: [Item; 64] = [Item { key: 0, own: 0 }; 64];
+    if len > M {
+        return false;
+    }
+    while items.len() < len {
+        let missing = len.saturating_sub(items.len()).min(BLANK.len());
+        if items
+            .extend_from_slice(BLANK.get(..missing).unwrap_or_default())
+            .is_err()
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// The buffer has room for a copy: write every item of `items[..len]` to

@@ -1,10 +1,10 @@
 //! Validation warnings (SPEC §3.6): the order is still produced, and each
 //! warning names the entry it is about.
 
-use super::keys::{self, Plan, Survey};
-use super::{Credits, Item, capacity};
+use super::keys::{self, Plan};
+use super::{Card, CardKind, Credits, capacity};
 use crate::error::Error;
-use crate::table::{Flag, Table};
+use crate::table::{Entry, Flag, Table};
 use crate::vocabulary::Role;
 
 /// What a warning is about.
@@ -60,33 +60,57 @@ pub(super) fn bit(code: WarningCode) -> u8 {
     1 << (code as u8)
 }
 
-/// Read the table once: survey it for the [`Plan`] and collect its
-/// warnings into `out`, one `(entry, mask)` per warned entry, in entry
-/// order. Uses `out.items` as scratch for the duplicate-billing check.
-/// Two warnings depend on the whole table (whether the directors are one
-/// team, whether a credit merges into the director's card): they are
-/// noted per entry and settled once the survey is complete.
-pub fn collect<'a, const N: usize, const M: usize>(
-    table: &Table<'a, N>,
-    out: &mut Credits<M>,
-) -> Result<Plan, Error> {
-    let mut survey = Survey::default();
-    let mut billings = BillingSet::new(&mut out.items, table.entries().len());
-    let (mut directors_seen, mut editors_seen) = (0usize, 0usize);
-    for (index, entry) in table.entries().iter().enumerate() {
-        survey.see(index, entry);
-        // Most rows (crew without billing or deal flags) can raise nothing:
-        // only the surveyed roles and editors are named by a warning.
-        let noted_role = keys::is_surveyed(entry.role) || entry.role == Role::Editor;
-        if entry.billing.is_none() && !noted_role && !entry.has(Flag::Pga) && !entry.has(Flag::Possessory) {
-            continue;
+/// The warnings found one entry at a time, in table order (the pass that
+/// keys the entries feeds them). Duplicate billings go through a hash set
+/// laid over the caller's card buffer, which is free until the cards are
+/// grouped.
+pub struct Checks<'b> {
+    billings: BillingSet<'b>,
+    directors_seen: usize,
+    editors_seen: usize,
+}
+
+impl<'b> Checks<'b> {
+    /// Checks for a table of `rows` entries, with `cards` as scratch.
+    pub fn new<const M: usize>(cards: &'b mut heapless::Vec<Card, M>, rows: usize) -> Self {
+        Checks {
+            billings: BillingSet::new(cards, rows),
+            directors_seen: 0,
+            editors_seen: 0,
+        }
+    }
+
+    /// Whether an entry of `role` can raise a warning without a billing or
+    /// a deal flag: the roles the survey reads, and editors.
+    pub fn notes_role(role: Role) -> bool {
+        keys::is_surveyed(role) || role == Role::Editor
+    }
+
+    /// Check one entry and record its warnings in `warnings`, at most one
+    /// `(entry, mask)` record per entry. Two warnings depend on the whole
+    /// table (whether the directors are one team, whether a credit merges
+    /// into the director's card): they are noted here and [`settle`]d once
+    /// the table is surveyed.
+    pub fn see<const M: usize>(
+        &mut self,
+        index: usize,
+        entry: &Entry<'_>,
+        warnings: &mut heapless::Vec<(u32, u8), M>,
+    ) -> Result<(), Error> {
+        // Crew without billing or deal flags can raise nothing.
+        if entry.billing.is_none()
+            && !Checks::notes_role(entry.role)
+            && !entry.has(Flag::Pga)
+            && !entry.has(Flag::Possessory)
+        {
+            return Ok(());
         }
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
         if entry.is_credited() && entry.role == Role::Director {
-            directors_seen = directors_seen.saturating_add(1);
-            if directors_seen > 1 && !waived {
+            self.directors_seen = self.directors_seen.saturating_add(1);
+            if self.directors_seen > 1 && !waived {
                 warn(WarningCode::MultipleDirectors);
             }
         }
@@ -96,19 +120,12 @@ pub fn collect<'a, const N: usize, const M: usize>(
         if entry.has(Flag::Possessory) && entry.role != Role::Director {
             warn(WarningCode::PossessoryNotDirector);
         }
-        if let Some(billing) = entry.billing {
-            // One billing block per role (custom entries per department).
-            let block = u32::from(entry.role as u8) << 24
-                | u32::from(entry.department as u8) << 16
-                | u32::from(billing);
-            let new = billings.insert(block).ok_or_else(|| capacity("credits", M))?;
-            if !new {
-                warn(WarningCode::DuplicateBilling);
-            }
+        if entry.billing.is_some() && self.billed_again::<M>(entry)? {
+            warn(WarningCode::DuplicateBilling);
         }
         if entry.is_credited() && entry.role == Role::Editor {
-            editors_seen = editors_seen.saturating_add(1);
-            if editors_seen > 1 && !waived {
+            self.editors_seen = self.editors_seen.saturating_add(1);
+            if self.editors_seen > 1 && !waived {
                 warn(WarningCode::MultipleEditors);
             }
         }
@@ -118,13 +135,51 @@ pub fn collect<'a, const N: usize, const M: usize>(
         if mask != 0 {
             // At most one record per entry: N ≤ M whenever the table fits.
             let record = (index as u32, mask);
-            out.warnings.push(record).map_err(|_| capacity("warnings", M))?;
+            warnings.push(record).map_err(|_| capacity("warnings", M))?;
         }
+        Ok(())
     }
-    out.items.clear();
-    let plan = survey.finish(&table.options);
+}
+
+impl Checks<'_> {
+    /// Check the billing of an entry whose role and flags raise nothing
+    /// else (see [`Checks::notes_role`]): the short form of [`Checks::see`].
+    #[inline]
+    pub fn see_billing<const M: usize>(
+        &mut self,
+        index: usize,
+        entry: &Entry<'_>,
+        warnings: &mut heapless::Vec<(u32, u8), M>,
+    ) -> Result<(), Error> {
+        if self.billed_again::<M>(entry)? {
+            let record = (index as u32, bit(WarningCode::DuplicateBilling));
+            warnings.push(record).map_err(|_| capacity("warnings", M))?;
+        }
+        Ok(())
+    }
+
+    /// Whether an earlier entry has the same billing in the same block;
+    /// `false` without a billing.
+    #[inline]
+    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Error> {
+        let Some(billing) = entry.billing else {
+            return Ok(false);
+        };
+        // One billing block per role (custom entries per department).
+        let block =
+            u32::from(entry.role as u8) << 24 | u32::from(entry.department as u8) << 16 | u32::from(billing);
+        let new = self
+            .billings
+            .insert(block)
+            .ok_or_else(|| capacity("credits", M))?;
+        Ok(!new)
+    }
+}
+
+/// Settle what needed the whole table, once `plan` is known: drop the
+/// provisional warnings the survey cleared, and note a missing director.
+pub fn settle<const N: usize, const M: usize>(table: &Table<'_, N>, plan: &Plan, out: &mut Credits<M>) {
     out.no_director = plan.directors == 0;
-    // Settle what needed the whole table.
     out.warnings.retain_mut(|(index, mask)| {
         if plan.directors_one_team {
             *mask &= !bit(WarningCode::MultipleDirectors);
@@ -135,52 +190,59 @@ pub fn collect<'a, const N: usize, const M: usize>(
         }
         *mask != 0
     });
-    Ok(plan)
 }
 
 /// The billing positions seen so far, as an open-addressing hash set laid
-/// over the caller's item buffer (four 32-bit slots per item; 0 is
-/// empty), so that finding the second entry of a pair costs one probe,
-/// not a sort.
+/// over the caller's card buffer (two 32-bit slots per card; 0 is empty),
+/// so that finding the second entry of a pair costs one probe, not a sort.
 struct BillingSet<'b> {
-    items: &'b mut [Item],
+    cards: &'b mut [Card],
     /// Slots minus one (the slot count is a power of two).
     mask: usize,
     /// Empty slots.
     free: usize,
 }
 
-/// 32-bit slots per item of the buffer.
-const SLOTS_PER_ITEM: usize = 4;
+/// 32-bit slots per card of the buffer.
+const SLOTS_PER_CARD: usize = 2;
 
 impl<'b> BillingSet<'b> {
     /// A set for up to `rows` keys in `buffer`, at most two thirds full
-    /// when the buffer allows.
-    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Item, M>, rows: usize) -> Self {
+    /// when the buffer allows. With `M` cards it holds at least `M` keys,
+    /// so a buffer that holds the billed entries' items holds the set.
+    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Card, M>, rows: usize) -> Self {
         buffer.clear();
-        let room = M.saturating_mul(SLOTS_PER_ITEM);
+        let room = M.saturating_mul(SLOTS_PER_CARD);
         let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
         let wanted = rows
             .saturating_add(rows / 2)
             .saturating_add(1)
             .checked_next_power_of_two()
             .map_or(largest, |n| n.min(largest));
-        let empty = Item { key: 0, own: 0 };
-        // `wanted / SLOTS_PER_ITEM ≤ M`: the resize cannot fail.
-        let _ = buffer.resize(wanted.div_ceil(SLOTS_PER_ITEM), empty);
-        let slots = buffer.len().saturating_mul(SLOTS_PER_ITEM).min(wanted);
+        let empty = Card {
+            kind: CardKind::Title,
+            start: 0,
+            len: 0,
+        };
+        // `wanted / SLOTS_PER_CARD ≤ M`: the resize cannot fail.
+        let _ = buffer.resize(wanted.div_ceil(SLOTS_PER_CARD), empty);
+        let slots = buffer.len().saturating_mul(SLOTS_PER_CARD).min(wanted);
         BillingSet {
-            items: buffer,
+            cards: buffer,
             mask: slots.saturating_sub(1),
             free: slots,
         }
     }
 
-    /// The word holding slot `at` and the slot's shift in it.
-    fn word(&mut self, at: usize) -> Option<(&mut u64, u32)> {
-        let item = self.items.get_mut(at / SLOTS_PER_ITEM)?;
-        let word = if at & 2 == 0 { &mut item.key } else { &mut item.own };
-        Some((word, if at & 1 == 0 { 0 } else { 32 }))
+    /// Slot `at`.
+    #[inline]
+    fn slot(&mut self, at: usize) -> Option<&mut u32> {
+        let card = self.cards.get_mut(at / SLOTS_PER_CARD)?;
+        Some(if at & 1 == 0 {
+            &mut card.start
+        } else {
+            &mut card.len
+        })
     }
 
     /// Add a key; `false` when it was already there, `None` when the buffer
@@ -188,16 +250,16 @@ impl<'b> BillingSet<'b> {
     /// so every probe ends.
     fn insert(&mut self, key: u32) -> Option<bool> {
         // Role codes stay below 255, so the key plus one never wraps to 0.
-        let stored = u64::from(key.wrapping_add(1));
+        let stored = key.wrapping_add(1);
         // Fibonacci hashing: the multiply spreads neighbouring billings.
-        let mut at = (stored.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
+        let mut at = (u64::from(stored).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
             let (mask, free) = (self.mask, self.free);
-            let (word, shift) = self.word(at)?;
-            match *word >> shift & 0xFFFF_FFFF {
-                slot if slot == stored => return Some(false),
+            let slot = self.slot(at)?;
+            match *slot {
+                found if found == stored => return Some(false),
                 0 if free > 1 => {
-                    *word |= stored << shift;
+                    *slot = stored;
                     self.free = free.saturating_sub(1);
                     return Some(true);
                 }
