@@ -8,18 +8,31 @@ use crate::table::{CastCredit, Entry, Flag, Table};
 use crate::vocabulary::{Department, Role};
 
 /// Most names on a production-management card (SPEC §3.2).
-pub const PRODUCTION_MANAGEMENT_NAMES: usize = 3;
+pub const PRODUCTION_MANAGEMENT_NAMES: u32 = 3;
 
 /// How one item asks to be carded.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Placement<'a> {
     block: u8,
-    kind: CardKind,
-    heading: &'a str,
-    /// Most names on the card, `None` for no limit.
-    limit: Option<usize>,
     /// The item takes a card of its own.
     alone: bool,
+    kind: CardKind,
+    /// Most names on the card, [`NO_LIMIT`] for no limit.
+    limit: u32,
+    heading: &'a str,
+}
+
+/// A card without a names limit.
+const NO_LIMIT: u32 = u32::MAX;
+
+/// What placing an item needs beyond the item: worked out once per call.
+struct Context<'t, 'a, const N: usize> {
+    table: &'t Table<'a, N>,
+    /// The sequence's principal blocks.
+    blocks: &'t [Block],
+    plan: &'t Plan,
+    /// Most names on a card of the sequence.
+    names_limit: u32,
 }
 
 /// The roles whose credit is one unit on screen: a writing credit or a
@@ -48,98 +61,97 @@ pub fn own_heading<'a>(entry: &Entry<'a>) -> &'a str {
         .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
 }
 
-#[inline]
-fn placement<'a, const N: usize>(
-    table: &Table<'a, N>,
-    sequence: Sequence,
-    rules: &SequenceRules,
-    plan: &Plan,
-    item: &Item,
-) -> Option<Placement<'a>> {
-    let (block, _, _) = keys::unpack(item.key);
-    let names_limit = match sequence {
-        Sequence::BillingBlock => None,
-        Sequence::MainTitles | Sequence::EndCredits => {
-            Some(usize::from(table.options.max_names_per_card.max(1)))
+impl<'t, 'a, const N: usize> Context<'t, 'a, N> {
+    fn new(table: &'t Table<'a, N>, sequence: Sequence, rules: &'t SequenceRules, plan: &'t Plan) -> Self {
+        let names_limit = match sequence {
+            Sequence::BillingBlock => NO_LIMIT,
+            Sequence::MainTitles | Sequence::EndCredits => u32::from(table.options.max_names_per_card.max(1)),
+        };
+        Context {
+            table,
+            blocks: keys::blocks(table, sequence, rules),
+            plan,
+            names_limit,
         }
-    };
-    let Some(entry) = item.entry().and_then(|i| table.entry(i)) else {
-        return Some(Placement {
-            block,
-            kind: CardKind::Title,
-            heading: "",
-            limit: Some(1),
-            alone: true,
-        });
-    };
-    let single = entry.has(Flag::SingleCard);
-    let role_card = |limit| Placement {
-        block,
-        kind: CardKind::Role(entry.role),
-        heading: own_heading(entry),
-        limit: if is_writing(entry.role) { None } else { limit },
-        alone: single,
-    };
-    if block == CRAWL {
-        return Some(if keys::in_cast_list(item.key) {
-            Placement {
-                block,
-                kind: CardKind::CastList,
-                heading: "",
-                limit: None,
-                alone: false,
-            }
-        } else if entry.department == Department::ProductionManagement {
-            // At most three names, and never more than any card may hold.
-            let limit = Some(names_limit.map_or(PRODUCTION_MANAGEMENT_NAMES, |l| {
-                l.min(PRODUCTION_MANAGEMENT_NAMES)
-            }));
-            Placement {
-                block,
-                kind: CardKind::ProductionManagement,
-                heading: "",
-                limit,
-                alone: single,
-            }
-        } else {
-            role_card(names_limit)
-        });
     }
-    let blocks = keys::blocks(table, sequence, rules);
-    let kind = match blocks.get(usize::from(block))? {
-        Block::Roles(roles) if plan.merges() && roles.contains(&Role::Director) => {
-            if plan.on_hyphenate(entry.role) {
-                CardKind::Hyphenate {
-                    written: plan.written(),
-                    produced: plan.produced(),
-                }
+
+    /// Where `item` goes; `None` for a key past the sequence's blocks.
+    #[inline]
+    fn placement(&self, item: &Item) -> Option<Placement<'a>> {
+        let (block, _, _) = keys::unpack(item.key);
+        let Some(entry) = item.entry().and_then(|i| self.table.entry(i)) else {
+            return Some(Placement {
+                block,
+                alone: true,
+                kind: CardKind::Title,
+                limit: 1,
+                heading: "",
+            });
+        };
+        let single = entry.has(Flag::SingleCard);
+        let role_card = |limit| Placement {
+            block,
+            alone: single,
+            kind: CardKind::Role(entry.role),
+            limit: if is_writing(entry.role) { NO_LIMIT } else { limit },
+            heading: own_heading(entry),
+        };
+        if block == CRAWL {
+            let (kind, limit) = if keys::in_cast_list(item.key) {
+                (CardKind::CastList, NO_LIMIT)
+            } else if entry.department == Department::ProductionManagement {
+                // At most three names, and never more than any card may hold.
+                (
+                    CardKind::ProductionManagement,
+                    self.names_limit.min(PRODUCTION_MANAGEMENT_NAMES),
+                )
             } else {
-                return Some(role_card(names_limit));
-            }
+                return Some(role_card(self.names_limit));
+            };
+            return Some(Placement {
+                block,
+                alone: single && kind != CardKind::CastList,
+                kind,
+                limit,
+                heading: "",
+            });
         }
-        Block::Roles(_) => return Some(role_card(names_limit)),
-        Block::Possessory => CardKind::Possessory,
-        Block::AboveTitleCast | Block::Cast => match entry.cast_credit {
-            CastCredit::Star | CastCredit::Voice => CardKind::Cast,
-            credit => CardKind::CastCredit(credit),
-        },
-        Block::Title => CardKind::Title,
-    };
-    let placement = |limit, alone| Placement {
-        block,
-        kind,
-        heading: "",
-        limit,
-        alone,
-    };
-    Some(match kind {
-        // A hyphenate credit is one card whatever its flags: the director
-        // and the credits merged into the director's name.
-        CardKind::Hyphenate { .. } => placement(None, false),
-        // "and … as …" names one actor and one character: a card of its own.
-        CardKind::CastCredit(CastCredit::AndAs) => placement(Some(1), true),
-        _ => placement(names_limit, single),
-    })
+        let plan = self.plan;
+        let kind = match self.blocks.get(usize::from(block))? {
+            Block::Roles(roles) if plan.merges() && roles.contains(&Role::Director) => {
+                if plan.on_hyphenate(entry.role) {
+                    CardKind::Hyphenate {
+                        written: plan.written(),
+                        produced: plan.produced(),
+                    }
+                } else {
+                    return Some(role_card(self.names_limit));
+                }
+            }
+            Block::Roles(_) => return Some(role_card(self.names_limit)),
+            Block::Possessory => CardKind::Possessory,
+            Block::AboveTitleCast | Block::Cast => match entry.cast_credit {
+                CastCredit::Star | CastCredit::Voice => CardKind::Cast,
+                credit => CardKind::CastCredit(credit),
+            },
+            Block::Title => CardKind::Title,
+        };
+        let (limit, alone) = match kind {
+            // A hyphenate credit is one card whatever its flags: the director
+            // and the credits merged into the director's name.
+            CardKind::Hyphenate { .. } => (NO_LIMIT, false),
+            // "and … as …" names one actor and one character: a card of its own.
+            CardKind::CastCredit(CastCredit::AndAs) => (1, true),
+            _ => (self.names_limit, single),
+        };
+        Some(Placement {
+            block,
+            alone,
+            kind,
+            limit,
+            heading: "",
+        })
+    }
 }
 
 /// Whether two headings read the same; most share one vocabulary string,
@@ -156,19 +168,19 @@ pub fn group<const N: usize, const M: usize>(
     plan: &Plan,
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
+    let context = Context::new(table, sequence, rules, plan);
     let mut open: Option<(Placement<'_>, Card)> = None;
     for (position, item) in out.items.iter().enumerate() {
-        let Some(here) = placement(table, sequence, rules, plan, item) else {
+        let Some(here) = context.placement(item) else {
             continue;
         };
         if let Some((previous, card)) = open.as_mut() {
-            let room = here.limit.is_none_or(|limit| card.len() < limit);
             let joins = previous.block == here.block
                 && previous.kind == here.kind
-                && same_text(previous.heading, here.heading)
                 && !previous.alone
                 && !here.alone
-                && room;
+                && card.len < here.limit
+                && same_text(previous.heading, here.heading);
             if joins {
                 card.len = card.len.saturating_add(1);
                 continue;

@@ -429,7 +429,7 @@ impl Keyer {
     }
 
     /// Push the items of one credited entry, ordered as if at `primary`.
-    #[inline]
+    #[inline(always)]
     pub fn push<const M: usize>(
         &self,
         entry: &Entry<'_>,
@@ -438,15 +438,18 @@ impl Keyer {
         items: &mut heapless::Vec<Item, M>,
     ) -> Result<(), Error> {
         let mut push = |item| items.push(item).map_err(|_| capacity("credits", M));
-        let slots = self.head.as_ref().map_or([None, None], |head| head.of(entry));
-        // Cast are on the full cast list even when billed up front.
-        let crawls =
-            self.sequence == Sequence::EndCredits && (entry.role == Role::Cast || !self.shown.holds(entry));
         let own = (entry.billing, index);
-        for (block, group, rank) in slots.into_iter().flatten() {
-            push(pack(block, group, rank, primary, own))?;
+        if let Some(head) = &self.head {
+            let [first, second] = head.of(entry);
+            if let Some((block, group, rank)) = first {
+                push(pack(block, group, rank, primary, own))?;
+            }
+            if let Some((block, group, rank)) = second {
+                push(pack(block, group, rank, primary, own))?;
+            }
         }
-        if crawls {
+        // Cast are on the full cast list even when billed up front.
+        if self.sequence == Sequence::EndCredits && (entry.role == Role::Cast || !self.shown.holds(entry)) {
             push(crawl_item(entry, primary, own))?;
         }
         Ok(())

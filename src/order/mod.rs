@@ -238,6 +238,26 @@ impl<const M: usize> Credits<M> {
     }
 }
 
+/// Lengthen `buffer` to `len` with copies of `blank`, `false` when it
+/// cannot hold them. A block at a time: `heapless::Vec::resize` pushes one
+/// element at a time.
+fn grow<T: Copy, const M: usize>(buffer: &mut heapless::Vec<T, M>, len: usize, blank: T) -> bool {
+    let blanks = [blank; 64];
+    if len > M {
+        return false;
+    }
+    while buffer.len() < len {
+        let missing = len.saturating_sub(buffer.len()).min(blanks.len());
+        if buffer
+            .extend_from_slice(blanks.get(..missing).unwrap_or_default())
+            .is_err()
+        {
+            return false;
+        }
+    }
+    true
+}
+
 fn capacity(what: &'static str, capacity: usize) -> Error {
     Error::new(
         ErrorKind::CapacityExceeded { what, capacity },

@@ -121,10 +121,13 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // Each item goes to the next place of its bucket, in table order
     // (stable); the starts become the ends of the buckets.
     let len = items.len();
-    let room = len.checked_mul(2).is_some_and(|twice| grow(items, twice));
+    let room = len
+        .checked_mul(2)
+        .is_some_and(|twice| super::grow(items, twice, Item { key: 0, own: 0 }));
     if room {
         scatter(items, len, &mut bounds);
     } else {
+        items.truncate(len);
         permute(items, &mut bounds);
     }
     let mut start = 0usize;
@@ -134,25 +137,6 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
         }
         start = end as usize;
     }
-}
-
-/// Lengthen `items` to `len` with blank items, `false` when it cannot
-/// hold them. A block at a time: `resize` pushes one item at a time.
-fn grow<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize) -> bool {
-    const BLANK: [Item; 64] = [Item { key: 0, own: 0 }; 64];
-    if len > M {
-        return false;
-    }
-    while items.len() < len {
-        let missing = len.saturating_sub(items.len()).min(BLANK.len());
-        if items
-            .extend_from_slice(BLANK.get(..missing).unwrap_or_default())
-            .is_err()
-        {
-            return false;
-        }
-    }
-    true
 }
 
 /// The buffer has room for a copy: write every item of `items[..len]` to

@@ -224,8 +224,8 @@ impl<'b> BillingSet<'b> {
             start: 0,
             len: 0,
         };
-        // `wanted / SLOTS_PER_CARD ≤ M`: the resize cannot fail.
-        let _ = buffer.resize(wanted.div_ceil(SLOTS_PER_CARD), empty);
+        // `wanted / SLOTS_PER_CARD ≤ M`: growing cannot fail.
+        super::grow(buffer, wanted.div_ceil(SLOTS_PER_CARD), empty);
         let slots = buffer.len().saturating_mul(SLOTS_PER_CARD).min(wanted);
         BillingSet {
             cards: buffer,
