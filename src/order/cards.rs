@@ -26,8 +26,7 @@ struct Placement<'a> {
 const NO_LIMIT: u32 = u32::MAX;
 
 /// What placing an item needs beyond the item: worked out once per call.
-struct Context<'t, 'a, const N: usize> {
-    table: &'t Table<'a, N>,
+struct Context<'t> {
     /// The sequence's principal blocks.
     blocks: &'t [Block],
     plan: &'t Plan,
@@ -61,25 +60,30 @@ pub fn own_heading<'a>(entry: &Entry<'a>) -> &'a str {
         .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
 }
 
-impl<'t, 'a, const N: usize> Context<'t, 'a, N> {
-    fn new(table: &'t Table<'a, N>, sequence: Sequence, rules: &'t SequenceRules, plan: &'t Plan) -> Self {
+impl<'t> Context<'t> {
+    fn new<const N: usize>(
+        table: &Table<'_, N>,
+        sequence: Sequence,
+        rules: &'t SequenceRules,
+        plan: &'t Plan,
+    ) -> Self {
         let names_limit = match sequence {
             Sequence::BillingBlock => NO_LIMIT,
             Sequence::MainTitles | Sequence::EndCredits => u32::from(table.options.max_names_per_card.max(1)),
         };
         Context {
-            table,
             blocks: keys::blocks(table, sequence, rules),
             plan,
             names_limit,
         }
     }
 
-    /// Where `item` goes; `None` for a key past the sequence's blocks.
+    /// Where `item` (of `entry`, `None` for the title card) goes; `None`
+    /// for a key past the sequence's blocks.
     #[inline]
-    fn placement(&self, item: &Item) -> Option<Placement<'a>> {
+    fn placement<'a>(&self, item: &Item, entry: Option<&Entry<'a>>) -> Option<Placement<'a>> {
         let (block, _, _) = keys::unpack(item.key);
-        let Some(entry) = item.entry().and_then(|i| self.table.entry(i)) else {
+        let Some(entry) = entry else {
             return Some(Placement {
                 block,
                 alone: true,
@@ -154,6 +158,30 @@ impl<'t, 'a, const N: usize> Context<'t, 'a, N> {
     }
 }
 
+/// An item placed by its slot, role and cast credit alone: an entry
+/// without a title of its own or a single card. Two such items with the
+/// same `Plain` have the same placement, so the next one of a run joins
+/// the open card without working it out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Plain {
+    /// Block, group and rank of the key.
+    slot: u64,
+    role: Role,
+    cast_credit: CastCredit,
+}
+
+impl Plain {
+    #[inline]
+    fn of(item: &Item, entry: &Entry<'_>) -> Option<Plain> {
+        let plain = entry.title.is_none() && !entry.has(Flag::SingleCard);
+        plain.then_some(Plain {
+            slot: item.key >> 40,
+            role: entry.role,
+            cast_credit: entry.cast_credit,
+        })
+    }
+}
+
 /// Whether two headings read the same; most share one vocabulary string,
 /// so the pointers are compared first.
 fn same_text(a: &str, b: &str) -> bool {
@@ -169,12 +197,21 @@ pub fn group<const N: usize, const M: usize>(
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
     let context = Context::new(table, sequence, rules, plan);
-    let mut open: Option<(Placement<'_>, Card)> = None;
+    let mut open: Option<(Placement<'_>, Card, Option<Plain>)> = None;
     for (position, item) in out.items.iter().enumerate() {
-        let Some(here) = context.placement(item) else {
+        let entry = item.entry().and_then(|i| table.entry(i));
+        // Most of the crawl: the next name of a run of one role.
+        if let Some((previous, card, Some(plain))) = open.as_mut()
+            && entry.is_some_and(|entry| Plain::of(item, entry) == Some(*plain))
+            && card.len < previous.limit
+        {
+            card.len = card.len.saturating_add(1);
+            continue;
+        }
+        let Some(here) = context.placement(item, entry) else {
             continue;
         };
-        if let Some((previous, card)) = open.as_mut() {
+        if let Some((previous, card, _)) = open.as_mut() {
             let joins = previous.block == here.block
                 && previous.kind == here.kind
                 && !previous.alone
@@ -192,9 +229,12 @@ pub fn group<const N: usize, const M: usize>(
             start: position as u32,
             len: 1,
         };
-        open = Some((here, card));
+        let plain = entry
+            .filter(|_| !here.alone)
+            .and_then(|entry| Plain::of(item, entry));
+        open = Some((here, card, plain));
     }
-    if let Some((_, card)) = open {
+    if let Some((_, card, _)) = open {
         out.cards.push(card).map_err(|_| capacity("cards", M))?;
     }
     Ok(())
