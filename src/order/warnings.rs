@@ -246,13 +246,19 @@ impl<'b> BillingSet<'b> {
     }
 
     /// Add a key; `false` when it was already there, `None` when the buffer
-    /// is too small for the table's billings. One slot always stays empty,
-    /// so every probe ends.
+    /// is too small for the table's billings. One slot always stays empty
+    /// and an odd step visits every slot of a power-of-two table, so every
+    /// probe ends.
     fn insert(&mut self, key: u32) -> Option<bool> {
         // Role codes stay below 255, so the key plus one never wraps to 0.
         let stored = key.wrapping_add(1);
-        // Fibonacci hashing: the multiply spreads neighbouring billings.
-        let mut at = (u64::from(stored).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
+        // A block starts at a hashed slot (Fibonacci hashing of its role
+        // and department) and its billings follow in order: cast listed
+        // by billing fill neighbouring slots, one cache line after another.
+        // A key that finds its slot taken probes with a step of its own,
+        // so that it does not push every later billing of its run along.
+        let spread = |bits: u64| (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize;
+        let mut at = spread(u64::from(key >> 16)).wrapping_add((key & 0xFFFF) as usize) & self.mask;
         loop {
             let (mask, free) = (self.mask, self.free);
             let slot = self.slot(at)?;
@@ -264,8 +270,47 @@ impl<'b> BillingSet<'b> {
                     return Some(true);
                 }
                 0 => return None,
-                _ => at = at.wrapping_add(1) & mask,
+                _ => at = at.wrapping_add(spread(u64::from(stored)) | 1) & mask,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The set against a plain list, with keys that collide on purpose:
+    /// runs of billings in blocks whose starts overlap, and a buffer just
+    /// big enough, so probes wrap around and fill the table.
+    #[test]
+    fn billing_set_is_a_set() {
+        let mut cards: heapless::Vec<Card, 40> = heapless::Vec::new();
+        let mut set = BillingSet::new(&mut cards, 60);
+        let mut seen: heapless::Vec<u32, 128> = heapless::Vec::new();
+        let mut state = 5u32;
+        let mut full = false;
+        for n in 0..400u32 {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            // Three blocks, billings 0..40 in runs and at random.
+            let block = (state >> 28) % 3;
+            let billing = if n % 2 == 0 { n / 2 % 40 } else { (state >> 8) % 40 };
+            let key = block << 24 | billing;
+            match set.insert(key) {
+                Some(new) => {
+                    assert_eq!(new, !seen.contains(&key), "key {key:#x} at step {n}");
+                    if new {
+                        seen.push(key).unwrap();
+                    }
+                }
+                // Full: 64 slots, one always empty.
+                None => {
+                    assert_eq!(seen.len(), 63);
+                    assert!(!seen.contains(&key));
+                    full = true;
+                }
+            }
+        }
+        assert!(full, "the test should fill the set");
     }
 }
