@@ -114,12 +114,13 @@ impl<'a> Ctx<'a> {
     /// Decode a raw string: borrow it when it has no escape, else decode it
     /// into the scratch buffer.
     fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
-        // serde-json-core passes raw control characters: reject them here.
+        // One pass finds both what needs decoding and what serde-json-core
+        // lets through: raw control characters, rejected here.
+        if !raw.bytes().any(|b| b < 0x20 || b == b'\\') {
+            return Ok(raw);
+        }
         if raw.bytes().any(|b| b < 0x20) {
             return Err(self.fail(ErrorKind::ControlCharacter));
-        }
-        if !raw.contains('\\') {
-            return Ok(raw);
         }
         let buffer = core::mem::take(&mut self.scratch);
         match decode(raw, buffer) {
