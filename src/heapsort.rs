@@ -1,4 +1,4 @@
-//! One small sort for the whole crate.
+//! Small sorts for the whole crate.
 //!
 //! Core's `sort_unstable` (pattern-defeating quicksort) is fast on large
 //! random input but is monomorphised into several kilobytes of flash per
@@ -6,8 +6,8 @@
 //! the rest of the crate. Ordering sorts short runs and runs that are
 //! nearly always in order already (checked first by the callers), so it
 //! uses this heapsort. The top sheet's per-person words are a large random
-//! list and keep core's quicksort (measured: heapsort made the 4096-entry
-//! top sheet about 30% slower; the quicksort costs 4.8 KiB of flash).
+//! list of hashes: [`sort_words`] spreads them over 256 buckets by their
+//! top byte in one pass, in place, and heapsorts each short bucket.
 
 /// Heapsort: in place, O(n log n) at worst, no recursion, and a few hundred
 /// bytes of code per use, where core's pattern-defeating quicksort costs
@@ -23,6 +23,71 @@ pub(crate) fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     for end in (1..len).rev() {
         v.swap(0, end);
         sift_down(v, 0, end, &less);
+    }
+}
+
+/// Sort words whose top byte is evenly spread (hashes): an in-place
+/// counting pass over the top byte, each swap settling one word in its
+/// bucket, then a heapsort of each bucket (about `len / 256` words).
+pub(crate) fn sort_words(v: &mut [u64]) {
+    const BUCKETS: usize = 256;
+    let bucket = |word: u64| (word >> 56) as usize;
+    let mut next = [0usize; BUCKETS];
+    for &word in v.iter() {
+        if let Some(count) = next.get_mut(bucket(word)) {
+            *count = count.saturating_add(1);
+        }
+    }
+    // Counts to starts; `ends` keeps where each bucket stops.
+    let mut ends = [0usize; BUCKETS];
+    let mut start = 0usize;
+    for (count, end) in next.iter_mut().zip(ends.iter_mut()) {
+        let len = *count;
+        *count = start;
+        start = start.saturating_add(len);
+        *end = start;
+    }
+    for (here, &end) in ends.iter().enumerate() {
+        // Every word of an earlier bucket is in place already.
+        while let Some(&at) = next.get(here).filter(|&&at| at < end) {
+            let Some(target) = v.get(at).map(|&word| bucket(word)) else {
+                break;
+            };
+            let Some(place) = next.get_mut(target) else {
+                break;
+            };
+            let destination = *place;
+            *place = place.saturating_add(1);
+            if target != here {
+                v.swap(at, destination);
+            }
+        }
+    }
+    let mut start = 0usize;
+    for &end in &ends {
+        if let Some(run) = v.get_mut(start..end) {
+            if run.len() <= 24 {
+                insertion_sort(run);
+            } else {
+                heapsort(run, |a, b| a < b);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Insertion sort: the fastest for the few words of a bucket.
+fn insertion_sort(v: &mut [u64]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while let (Some(&before), Some(&here)) = (v.get(j.wrapping_sub(1)), v.get(j)) {
+            if before <= here {
+                break;
+            }
+            // `j ≥ 1` here: at 0 there is nothing before.
+            v.swap(j.wrapping_sub(1), j);
+            j = j.wrapping_sub(1);
+        }
     }
 }
 
@@ -61,6 +126,30 @@ mod tests {
             expected.sort_unstable();
             heapsort(v, |a, b| a < b);
             assert_eq!(v, &expected[..]);
+        }
+    }
+
+    #[test]
+    fn sort_words_sorts() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in [0usize, 1, 2, 3, 255, 256, 1000, 3000] {
+            let mut words = [0u64; 3000];
+            for (i, word) in words.iter_mut().enumerate() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Some repeated words, some in one bucket.
+                *word = match i % 7 {
+                    0 => 42,
+                    1 => state & 0x00FF_FFFF_FFFF_FFFF,
+                    _ => state,
+                };
+            }
+            let v = &mut words[..len];
+            let mut expected = v.to_vec();
+            expected.sort_unstable();
+            sort_words(v);
+            assert_eq!(v, &expected[..], "len {len}");
         }
     }
 }

@@ -128,8 +128,7 @@ fn correct_fringes<const N: usize>(
     fringes_by_section: &mut [i128; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
-    // The one large random sort of the crate: core's quicksort, worth its flash here.
-    order.sort_unstable();
+    crate::heapsort::sort_words(order);
     for run in order.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
         if run.len() < 2 {
             continue;
