@@ -31,6 +31,10 @@ pub(crate) fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
 /// bucket, then a heapsort of each bucket (about `len / 256` words).
 pub(crate) fn sort_words(v: &mut [u64]) {
     const BUCKETS: usize = 256;
+    // A short list is one bucket: the counting pass would cost more.
+    if v.len() <= BUCKETS {
+        return small_sort(v);
+    }
     let bucket = |word: u64| (word >> 56) as usize;
     let mut next = [0usize; BUCKETS];
     for &word in v.iter() {
@@ -66,13 +70,18 @@ pub(crate) fn sort_words(v: &mut [u64]) {
     let mut start = 0usize;
     for &end in &ends {
         if let Some(run) = v.get_mut(start..end) {
-            if run.len() <= 24 {
-                insertion_sort(run);
-            } else {
-                heapsort(run, |a, b| a < b);
-            }
+            small_sort(run);
         }
         start = end;
+    }
+}
+
+/// A bucket: insertion sort for a few words, heapsort beyond.
+fn small_sort(v: &mut [u64]) {
+    if v.len() <= 24 {
+        insertion_sort(v);
+    } else {
+        heapsort(v, |a, b| a < b);
     }
 }
 

@@ -29,7 +29,11 @@ const UNSLOTTED: u8 = 2;
 /// An unslotted role that goes on the end credits' crawl.
 const CRAWLS: u8 = 4;
 
-/// The lane of each role for one sequence, as bits.
+/// Tables from this many rows read the rows by lanes; smaller ones take
+/// the full rules for every row.
+const LANES_FROM: usize = 64;
+
+/// The lane of each role for one sequence, as bits (0: the full rules).
 struct Lanes([u8; ROLE_CODES]);
 
 impl Lanes {
@@ -69,7 +73,12 @@ pub fn collect<const N: usize, const M: usize>(
 ) -> Result<Plan, Error> {
     // Before the survey nothing is merged; the roles that may merge wait.
     let keyer = Keyer::new(table, sequence, rules, &Plan::default());
-    let lanes = Lanes::new(&keyer);
+    // The lanes cost a pass over the vocabulary: worth it for large tables.
+    let lanes = if table.entries().len() >= LANES_FROM {
+        Lanes::new(&keyer)
+    } else {
+        Lanes([0; ROLE_CODES])
+    };
     let mut survey = Survey::default();
     let mut checks = Checks::new(&mut out.cards, table.entries().len());
     let mut waiting: Option<(usize, usize)> = None;
@@ -105,7 +114,14 @@ pub fn collect<const N: usize, const M: usize>(
     let plan = survey.finish(&table.options);
     warnings::settle(table, &plan, out);
     if let Some((first, last)) = waiting {
-        let keyer = Keyer::new(table, sequence, rules, &plan);
+        // Slots change only when a credit merges into the director's card.
+        let merged;
+        let keyer = if plan.merges() {
+            merged = Keyer::new(table, sequence, rules, &plan);
+            &merged
+        } else {
+            &keyer
+        };
         let rows = table.entries().get(first..=last).unwrap_or_default();
         for (index, entry) in (first..).zip(rows) {
             if keys::waits_for_plan(entry) && entry.is_credited() {
