@@ -1,6 +1,6 @@
 //! Grouping ordered items into cards (SPEC §3.5).
 
-use super::keys::{self, CRAWL, Plan};
+use super::keys::{self, CRAWL, PlainRun, Plan};
 use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
 use crate::error::Error;
@@ -158,30 +158,6 @@ impl<'t> Context<'t> {
     }
 }
 
-/// An item placed by its slot, role and cast credit alone: an entry
-/// without a title of its own or a single card. Two such items with the
-/// same `Plain` have the same placement, so the next one of a run joins
-/// the open card without working it out.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Plain {
-    /// Block, group and rank of the key.
-    slot: u64,
-    role: Role,
-    cast_credit: CastCredit,
-}
-
-impl Plain {
-    #[inline]
-    fn of(item: &Item, entry: &Entry<'_>) -> Option<Plain> {
-        let plain = entry.title.is_none() && !entry.has(Flag::SingleCard);
-        plain.then_some(Plain {
-            slot: item.key >> 40,
-            role: entry.role,
-            cast_credit: entry.cast_credit,
-        })
-    }
-}
-
 /// Whether two headings read the same; most share one vocabulary string,
 /// so the pointers are compared first.
 fn same_text(a: &str, b: &str) -> bool {
@@ -197,17 +173,18 @@ pub fn group<const N: usize, const M: usize>(
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
     let context = Context::new(table, sequence, rules, plan);
-    let mut open: Option<(Placement<'_>, Card, Option<Plain>)> = None;
+    let mut open: Option<(Placement<'_>, Card, Option<PlainRun>)> = None;
     for (position, item) in out.items.iter().enumerate() {
-        let entry = item.entry().and_then(|i| table.entry(i));
-        // Most of the crawl: the next name of a run of one role.
+        // Most of the crawl: the next name of a run of one role, told from
+        // the item alone (the entry stays unread).
         if let Some((previous, card, Some(plain))) = open.as_mut()
-            && entry.is_some_and(|entry| Plain::of(item, entry) == Some(*plain))
+            && keys::plain_run(item) == Some(*plain)
             && card.len < previous.limit
         {
             card.len = card.len.saturating_add(1);
             continue;
         }
+        let entry = item.entry().and_then(|i| table.entry(i));
         let Some(here) = context.placement(item, entry) else {
             continue;
         };
@@ -229,9 +206,7 @@ pub fn group<const N: usize, const M: usize>(
             start: position as u32,
             len: 1,
         };
-        let plain = entry
-            .filter(|_| !here.alone)
-            .and_then(|entry| Plain::of(item, entry));
+        let plain = keys::plain_run(item).filter(|_| !here.alone);
         open = Some((here, card, plain));
     }
     if let Some((_, card, _)) = open {

@@ -90,7 +90,7 @@ pub fn collect<const N: usize, const M: usize>(
                 // Crew: at most a crawl item.
                 if lane & CRAWLS != 0 && entry.is_credited() {
                     out.items
-                        .push(keys::crawl_item(entry, own, own))
+                        .push(keys::crawl_item(entry, own, index))
                         .map_err(|_| super::capacity("credits", M))?;
                 }
                 continue;

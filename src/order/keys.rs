@@ -61,6 +61,54 @@ pub fn index_of(own: u64) -> usize {
     (own & 0x7F_FFFF) as usize
 }
 
+/// Bits of `Item::own` that hold the entry's own position.
+pub const POSITION_MASK: u64 = (1 << 40) - 1;
+
+/// Bits 40 to 51 of `Item::own`: what carding reads of a plain entry (no
+/// title of its own, no single card), so that carding the crawl (items in
+/// key order, entries all over the table) need not load the entry. Role
+/// code in bits 40–47, cast credit in 48–50, bit 51 set for a plain entry.
+const FACTS_SHIFT: u32 = 40;
+const FACTS_MASK: u64 = 0xFFF;
+const PLAIN: u64 = 1 << 11;
+
+/// The carding facts of `entry`, as bits above the position.
+#[inline]
+fn facts(entry: &Entry<'_>) -> u64 {
+    let plain = entry.title.is_none() && !entry.has(Flag::SingleCard);
+    let facts = u64::from(entry.role as u8) | u64::from(entry.cast_credit as u8) << 8;
+    (facts | if plain { PLAIN } else { 0 }) << FACTS_SHIFT
+}
+
+/// Slot and carding facts of a plain entry's item: equal for two items
+/// exactly when they share slot `(block, group, rank)`, role and cast
+/// credit, and so are placed alike.
+pub type PlainRun = (u64, u64);
+
+/// The [`PlainRun`] of an item of a plain entry; `None` otherwise (and for
+/// the title card).
+#[inline]
+pub fn plain_run(item: &Item) -> Option<PlainRun> {
+    let facts = item.own >> FACTS_SHIFT & FACTS_MASK;
+    (facts & PLAIN != 0).then_some((item.key >> 40, facts))
+}
+
+/// The item of `entry` in slot `(block, group, rank)`, ordered as if at
+/// `primary`, with the entry's carding facts.
+#[inline]
+pub fn entry_item(
+    entry: &Entry<'_>,
+    (block, group, rank): (u8, u8, u8),
+    primary: (Option<u16>, usize),
+    index: usize,
+) -> Item {
+    let item = pack(block, group, rank, primary, (entry.billing, index));
+    Item {
+        own: item.own | facts(entry),
+        ..item
+    }
+}
+
 /// The block, group and rank of a key.
 #[inline]
 pub fn unpack(key: u64) -> (u8, u8, u8) {
@@ -374,10 +422,10 @@ pub fn waits_for_plan(entry: &Entry<'_>) -> bool {
 
 /// The crawl item of an entry: its department's slot, at its role's rank.
 #[inline]
-pub fn crawl_item(entry: &Entry<'_>, primary: (Option<u16>, usize), own: (Option<u16>, usize)) -> Item {
+pub fn crawl_item(entry: &Entry<'_>, primary: (Option<u16>, usize), index: usize) -> Item {
     let department = entry.department.crawl_position();
     let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-    pack(CRAWL, department, rank, primary, own)
+    entry_item(entry, (CRAWL, department, rank), primary, index)
 }
 
 /// Turns entries into items of one sequence: the slots of its principal
@@ -438,19 +486,18 @@ impl Keyer {
         items: &mut heapless::Vec<Item, M>,
     ) -> Result<(), Error> {
         let mut push = |item| items.push(item).map_err(|_| capacity("credits", M));
-        let own = (entry.billing, index);
         if let Some(head) = &self.head {
             let [first, second] = head.of(entry);
-            if let Some((block, group, rank)) = first {
-                push(pack(block, group, rank, primary, own))?;
+            if let Some(slot) = first {
+                push(entry_item(entry, slot, primary, index))?;
             }
-            if let Some((block, group, rank)) = second {
-                push(pack(block, group, rank, primary, own))?;
+            if let Some(slot) = second {
+                push(entry_item(entry, slot, primary, index))?;
             }
         }
         // Cast are on the full cast list even when billed up front.
         if self.sequence == Sequence::EndCredits && (entry.role == Role::Cast || !self.shown.holds(entry)) {
-            push(crawl_item(entry, primary, own))?;
+            push(crawl_item(entry, primary, index))?;
         }
         Ok(())
     }
@@ -510,7 +557,7 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                     (
                         billing_bits(e.and_then(|e| e.appearance)),
                         billing_bits(e.and_then(|e| e.billing)),
-                        item.own,
+                        item.own & POSITION_MASK,
                     )
                 };
                 heapsort(rest, |a, b| key(a) < key(b));
@@ -530,6 +577,42 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Carding reads a plain entry's role and cast credit from its item:
+    /// two items must share a run exactly when their entries agree.
+    #[test]
+    fn plain_runs_tell_entries_apart() {
+        use crate::table::CAST_CREDITS;
+        use crate::vocabulary::ROLES;
+        let roles = ROLES.iter().map(|info| info.role).chain([Role::Custom]);
+        let mut seen: [Option<(Role, CastCredit)>; 2048] = [None; 2048];
+        for role in roles {
+            for &(_, credit) in CAST_CREDITS {
+                let mut entry = Entry::new("A", role);
+                entry.cast_credit = credit;
+                entry.billing = Some(7);
+                let item = entry_item(&entry, (CRAWL, 3, 4), (Some(7), 9), 9);
+                // The facts leave the position alone.
+                assert_eq!(item.own & POSITION_MASK, position((Some(7), 9)));
+                let (slot, facts) = plain_run(&item).expect("a plain entry");
+                assert_eq!(slot, item.key >> 40);
+                let at = (facts & 0x7FF) as usize;
+                assert_eq!(
+                    seen[at].replace((role, credit)),
+                    None,
+                    "{role:?} {credit:?} share facts"
+                );
+                // A title of its own or a single card is never plain.
+                let titled = Entry {
+                    title: Some("T"),
+                    ..entry
+                };
+                assert_eq!(plain_run(&entry_item(&titled, (CRAWL, 3, 4), (None, 9), 9)), None);
+                let single = entry.flag(Flag::SingleCard);
+                assert_eq!(plain_run(&entry_item(&single, (CRAWL, 3, 4), (None, 9), 9)), None);
+            }
+        }
+    }
 
     #[test]
     fn the_survey_reads_every_merging_role() {

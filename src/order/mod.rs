@@ -97,7 +97,8 @@ pub enum CardKind {
 pub struct Item {
     /// `(block, group, rank, primary position)`, see `keys::pack`.
     key: u64,
-    /// The entry's own `(billing, table index)`; [`Item::TITLE`] for the title card.
+    /// The entry's own `(billing, table index)` ([`Item::TITLE`] for the
+    /// title card), and above it what carding reads of the entry.
     own: u64,
 }
 
@@ -107,7 +108,7 @@ impl Item {
 
     /// The index of the entry in the table, `None` for the title card.
     pub fn entry(&self) -> Option<usize> {
-        (self.own != Item::TITLE).then_some(keys::index_of(self.own))
+        (self.own & keys::POSITION_MASK != Item::TITLE).then_some(keys::index_of(self.own))
     }
 }
 

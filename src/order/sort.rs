@@ -9,7 +9,7 @@
 //! titles, billing block, small tables) take one comparison sort.
 
 use super::Item;
-use super::keys::{self, CRAWL};
+use super::keys::{self, CRAWL, POSITION_MASK};
 use crate::heapsort::heapsort;
 use crate::vocabulary::{DEPARTMENTS, ROLES};
 
@@ -52,17 +52,17 @@ const fn department_buckets() -> [usize; DEPARTMENTS.len() + 1] {
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time, as above
 const BUCKETS: usize = DEPARTMENT_BUCKETS[DEPARTMENTS.len()] + 1;
 
-/// Bits of `Item::own` that hold the entry's position; the counting pass
-/// parks each item's destination in the bits above.
-const OWN_BITS: u32 = 40;
-const OWN_MASK: u64 = (1 << OWN_BITS) - 1;
+/// The counting pass parks each item's bucket in the bits of `Item::own`
+/// above its position and carding facts.
+const PARK_SHIFT: u32 = 52;
+const UNPARKED: u64 = (1 << PARK_SHIFT) - 1;
 
 /// Items are ordered by key, then by their own position (members of a
 /// writing team share the key of the team's first member), as one 128-bit
 /// number: one compare instead of two.
 #[inline]
 fn order_key(item: &Item) -> u128 {
-    u128::from(item.key) << 64 | u128::from(item.own)
+    u128::from(item.key) << 64 | u128::from(item.own & POSITION_MASK)
 }
 
 /// The bucket of a key: non-decreasing in the key, so sorting by bucket
@@ -86,7 +86,7 @@ fn bucket(key: u64) -> usize {
 /// Sort `items` by [`order_key`].
 pub fn sort<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // The destination of an item must fit in the bits above its position.
-    if items.len() < SMALL || items.len() >= 1 << (u64::BITS - OWN_BITS) {
+    if items.len() < SMALL || u32::try_from(items.len()).is_err() {
         sort_run(items);
     } else {
         sort_by_buckets(items);
@@ -107,7 +107,7 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     let mut bounds = [0u32; BUCKETS];
     for item in items.iter_mut() {
         let bucket = bucket(item.key);
-        item.own |= (bucket as u64) << OWN_BITS;
+        item.own |= (bucket as u64) << PARK_SHIFT;
         if let Some(count) = bounds.get_mut(bucket) {
             *count = count.saturating_add(1);
         }
@@ -145,11 +145,11 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
 fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut [u32; BUCKETS]) {
     let (from, to) = items.split_at_mut(len);
     for item in from.iter() {
-        if let Some(next) = bounds.get_mut((item.own >> OWN_BITS) as usize) {
+        if let Some(next) = bounds.get_mut((item.own >> PARK_SHIFT) as usize) {
             if let Some(slot) = to.get_mut(*next as usize) {
                 *slot = Item {
                     key: item.key,
-                    own: item.own & OWN_MASK,
+                    own: item.own & UNPARKED,
                 };
             }
             *next = next.saturating_add(1);
@@ -159,27 +159,32 @@ fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bound
     items.truncate(len);
 }
 
-/// No room for a copy: note each item's destination in its spare bits and
-/// swap items into place (each swap settles one; slower, as every step
-/// waits for the load before it).
+/// No room for a copy: fill the buckets in place, each swap settling one
+/// item in its bucket (not stable: each bucket is sorted afterwards).
 fn permute(items: &mut [Item], bounds: &mut [u32; BUCKETS]) {
     for item in items.iter_mut() {
-        if let Some(next) = bounds.get_mut((item.own >> OWN_BITS) as usize) {
-            item.own = item.own & OWN_MASK | u64::from(*next) << OWN_BITS;
-            *next = next.saturating_add(1);
-        }
+        item.own &= UNPARKED;
     }
-    for i in 0..items.len() {
-        loop {
-            let destination = items.get(i).map_or(i, |item| (item.own >> OWN_BITS) as usize);
-            if destination == i || destination >= items.len() {
+    let mut ends = [0u32; BUCKETS];
+    let total = items.len() as u32;
+    for (end, next) in ends.iter_mut().zip(bounds.iter().skip(1).chain([&total])) {
+        *end = *next;
+    }
+    for (here, &end) in ends.iter().enumerate() {
+        // Every item of an earlier bucket is in place already.
+        while let Some(&at) = bounds.get(here).filter(|&&at| at < end) {
+            let Some(target) = items.get(at as usize).map(|item| bucket(item.key)) else {
                 break;
+            };
+            let Some(place) = bounds.get_mut(target) else {
+                break;
+            };
+            let destination = *place;
+            *place = place.saturating_add(1);
+            if target != here {
+                items.swap(at as usize, destination as usize);
             }
-            items.swap(i, destination);
         }
-    }
-    for item in items.iter_mut() {
-        item.own &= OWN_MASK;
     }
 }
 
