@@ -72,7 +72,7 @@ pub fn collect<const N: usize, const M: usize>(
     out: &mut Credits<M>,
 ) -> Result<Plan, Error> {
     // Before the survey nothing is merged; the roles that may merge wait.
-    let keyer = Keyer::new(table, sequence, rules, &Plan::default());
+    let mut keyer = Keyer::new(table, sequence, rules);
     // The lanes cost a pass over the vocabulary: worth it for large tables.
     let lanes = if table.entries().len() >= LANES_FROM {
         Lanes::new(&keyer)
@@ -114,14 +114,8 @@ pub fn collect<const N: usize, const M: usize>(
     let plan = survey.finish(&table.options);
     warnings::settle(table, &plan, out);
     if let Some((first, last)) = waiting {
-        // Slots change only when a credit merges into the director's card.
-        let merged;
-        let keyer = if plan.merges() {
-            merged = Keyer::new(table, sequence, rules, &plan);
-            &merged
-        } else {
-            &keyer
-        };
+        // A credit merged into the director's card takes its slot.
+        keyer.merge(&plan);
         let rows = table.entries().get(first..=last).unwrap_or_default();
         for (index, entry) in (first..).zip(rows) {
             if keys::waits_for_plan(entry) && entry.is_credited() {

@@ -312,8 +312,8 @@ pub struct Slots {
 
 impl Slots {
     /// The slots of `blocks`, with `cast_limit` billed cast in the cast
-    /// block and the credits `plan` merges in the director's slot.
-    pub fn new(blocks: &[Block], cast_limit: u16, plan: &Plan) -> Slots {
+    /// block (nothing merged: see [`Slots::merge`]).
+    pub fn new(blocks: &[Block], cast_limit: u16) -> Slots {
         let mut slots = Slots {
             by_role: [None; ROLE_CODES],
             possessory: None,
@@ -342,15 +342,6 @@ impl Slots {
                 Block::Title => {}
             }
         }
-        // A credit merged into the director's card sits in its slot.
-        let director = slots.by_role.get(Role::Director as usize).copied().flatten();
-        for (bit, &(role, rank)) in MERGING.iter().enumerate() {
-            if plan.merged & (1 << bit) != 0
-                && let Some(slot) = slots.by_role.get_mut(role as usize)
-            {
-                *slot = director.map(|(block, group, _)| (block, group, rank));
-            }
-        }
         // Special cast credits close the cast block, one group each.
         for (group, &credit) in SPECIAL_CAST_ORDER.iter().enumerate() {
             if let Some(slot) = slots.special_group.get_mut(credit as usize) {
@@ -358,6 +349,19 @@ impl Slots {
             }
         }
         slots
+    }
+
+    /// Put the credits `plan` merges in the director's slot (in place: a
+    /// `Slots` is half a kilobyte of stack on a microcontroller).
+    pub fn merge(&mut self, plan: &Plan) {
+        let director = self.by_role.get(Role::Director as usize).copied().flatten();
+        for (bit, &(role, rank)) in MERGING.iter().enumerate() {
+            if plan.merged & (1 << bit) != 0
+                && let Some(slot) = self.by_role.get_mut(role as usize)
+            {
+                *slot = director.map(|(block, group, _)| (block, group, rank));
+            }
+        }
     }
 
     /// Whether an entry takes any slot here.
@@ -440,15 +444,10 @@ pub struct Keyer {
 }
 
 impl Keyer {
-    /// The keyer of `sequence`, with the credits `plan` merges.
-    pub fn new<const N: usize>(
-        table: &Table<'_, N>,
-        sequence: Sequence,
-        rules: &SequenceRules,
-        plan: &Plan,
-    ) -> Keyer {
+    /// The keyer of `sequence`, nothing merged yet (see [`Keyer::merge`]).
+    pub fn new<const N: usize>(table: &Table<'_, N>, sequence: Sequence, rules: &SequenceRules) -> Keyer {
         let head = blocks(table, sequence, rules);
-        let head = (!head.is_empty()).then(|| Slots::new(head, cast_limit(table, sequence), plan));
+        let head = (!head.is_empty()).then(|| Slots::new(head, cast_limit(table, sequence)));
         // The end credits' crawl skips what a principal card of the film showed.
         let shown_before = match table.options.end_credits {
             EndCredits::EndOnly => rules.end_head,
@@ -457,8 +456,16 @@ impl Keyer {
         Keyer {
             sequence,
             head,
-            shown: Slots::new(shown_before, table.options.main_title_cast, plan),
+            shown: Slots::new(shown_before, table.options.main_title_cast),
         }
+    }
+
+    /// Put the credits `plan` merges in the director's slot.
+    pub fn merge(&mut self, plan: &Plan) {
+        if let Some(head) = &mut self.head {
+            head.merge(plan);
+        }
+        self.shown.merge(plan);
     }
 
     /// Whether an entry of `role` with no billing, team or deal flag has

@@ -243,7 +243,8 @@ impl<const M: usize> Credits<M> {
 /// cannot hold them. A block at a time: `heapless::Vec::resize` pushes one
 /// element at a time.
 fn grow<T: Copy, const M: usize>(buffer: &mut heapless::Vec<T, M>, len: usize, blank: T) -> bool {
-    let blanks = [blank; 64];
+    // A small block: it sits on the stack.
+    let blanks = [blank; 16];
     if len > M {
         return false;
     }

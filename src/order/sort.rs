@@ -6,7 +6,8 @@
 //! their key ends in the table index). So a large sequence is sorted by a
 //! stable counting pass over slots, then each slot is sorted on its own,
 //! which costs a check when it is already in order. Small sequences (main
-//! titles, billing block, small tables) take one comparison sort.
+//! titles, billing block, small tables) and buffers without room for a
+//! copy of the items take one comparison sort.
 
 use super::Item;
 use super::keys::{self, CRAWL, POSITION_MASK};
@@ -102,10 +103,20 @@ fn sort_run(items: &mut [Item]) {
 
 #[inline(never)]
 fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
+    // The buckets are laid out in a copy: a buffer without room for one
+    // takes one comparison sort.
+    let len = items.len();
+    let room = len
+        .checked_mul(2)
+        .is_some_and(|twice| super::grow(items, twice, Item { key: 0, own: 0 }));
+    if !room {
+        return sort_run(items);
+    }
+    let (from, _) = items.split_at_mut(len);
     // Count the items of each bucket, noting each item's bucket in the
     // spare bits of `own`, then turn the counts into starts.
     let mut bounds = [0u32; BUCKETS];
-    for item in items.iter_mut() {
+    for item in from.iter_mut() {
         let bucket = bucket(item.key);
         item.own |= (bucket as u64) << PARK_SHIFT;
         if let Some(count) = bounds.get_mut(bucket) {
@@ -120,16 +131,7 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     }
     // Each item goes to the next place of its bucket, in table order
     // (stable); the starts become the ends of the buckets.
-    let len = items.len();
-    let room = len
-        .checked_mul(2)
-        .is_some_and(|twice| super::grow(items, twice, Item { key: 0, own: 0 }));
-    if room {
-        scatter(items, len, &mut bounds);
-    } else {
-        items.truncate(len);
-        permute(items, &mut bounds);
-    }
+    scatter(items, len, &mut bounds);
     let mut start = 0usize;
     for &end in &bounds {
         if let Some(run) = items.get_mut(start..end as usize) {
@@ -157,35 +159,6 @@ fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bound
     }
     items.copy_within(len.., 0);
     items.truncate(len);
-}
-
-/// No room for a copy: fill the buckets in place, each swap settling one
-/// item in its bucket (not stable: each bucket is sorted afterwards).
-fn permute(items: &mut [Item], bounds: &mut [u32; BUCKETS]) {
-    for item in items.iter_mut() {
-        item.own &= UNPARKED;
-    }
-    let mut ends = [0u32; BUCKETS];
-    let total = items.len() as u32;
-    for (end, next) in ends.iter_mut().zip(bounds.iter().skip(1).chain([&total])) {
-        *end = *next;
-    }
-    for (here, &end) in ends.iter().enumerate() {
-        // Every item of an earlier bucket is in place already.
-        while let Some(&at) = bounds.get(here).filter(|&&at| at < end) {
-            let Some(target) = items.get(at as usize).map(|item| bucket(item.key)) else {
-                break;
-            };
-            let Some(place) = bounds.get_mut(target) else {
-                break;
-            };
-            let destination = *place;
-            *place = place.saturating_add(1);
-            if target != here {
-                items.swap(at as usize, destination as usize);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -218,7 +191,7 @@ mod tests {
         }
         let mut expected = items;
         expected.sort_by_key(order_key);
-        // With room for a copy (scatter) and without (in-place permutation).
+        // With room for a copy (buckets) and without (one comparison sort).
         let mut roomy: heapless::Vec<Item, 1200> = items.iter().copied().collect();
         let mut tight: heapless::Vec<Item, 600> = items.iter().copied().collect();
         sort(&mut roomy);
