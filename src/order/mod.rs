@@ -1,24 +1,26 @@
 //! Credit ordering (SPEC §3): main titles, end credits and billing block,
 //! grouped into cards.
 //!
-//! The order is computed in three steps, all inside the caller's
+//! The order is computed in four steps, all inside the caller's
 //! [`Credits`] buffer:
 //!
-//! 1. **survey and warnings**: one pass over the entries finds what the
-//!    whole table decides (the hyphenate merge, the directors) and the
-//!    validation warnings (duplicate billings through a hash set laid over
-//!    the item buffer);
-//! 2. **keys**: every entry that belongs to the sequence gets a sort key
-//!    `(block, group, rank, billing, table index)` (two `u64`s) from slot
-//!    tables built once per call from [`rules`] and the vocabulary;
-//! 3. **sort**: a stable counting pass over the crawl's `(department,
+//! 1. **one pass over the table** (`collect`): the survey (the
+//!    hyphenate merge, the directors), the validation warnings (duplicate
+//!    billings through a hash set laid over the card buffer) and a sort key
+//!    `(block, group, rank, billing, table index)` for every credit, from
+//!    slot tables built once per call from [`rules`] and the vocabulary.
+//!    In a large table a crew or cast row takes a lane worked out once per
+//!    role; keys that need the whole table (a writing team's place, a
+//!    credit merged into the director's card) are made after the pass;
+//! 2. **sort**: a stable counting pass over the crawl's `(department,
 //!    rank)` slots, then each slot on its own (usually a check that it is
 //!    in order already); the table index makes every key unique, so the
 //!    order is total and the same on every platform;
-//! 4. **cast list**: the end credits' full cast list is re-sorted by
+//! 3. **cast list**: the end credits' full cast list is re-sorted by
 //!    `options.cast_order`;
-//! 5. **cards**: consecutive items that share a heading become a card,
-//!    split by `single_card` and the names-per-card limits.
+//! 4. **cards**: consecutive items that share a heading become a card,
+//!    split by `single_card` and the names-per-card limits; the next name
+//!    of a run of one role joins from what its item carries.
 //!
 //! This module knows nothing of money or JSON.
 
