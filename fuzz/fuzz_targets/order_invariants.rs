@@ -2,7 +2,10 @@
 //! options): every credited entry appears once in the film's credits (save
 //! SPEC §3.2's cast exception and the possessory credit), the director's
 //! card is last in the main titles and billing block, card sizes respect
-//! their limits, and the result is identical when computed twice.
+//! their limits, the result is identical when computed twice, and a small
+//! table (read row by row with the full rules) orders exactly like the
+//! same table padded with uncredited crew past the size from which rows
+//! are read by per-role lanes.
 #![no_main]
 
 use std::collections::HashMap;
@@ -14,7 +17,9 @@ use creditline::vocabulary::{DEPARTMENTS, ROLES};
 use creditline::{Entry, Flag, Role, Table};
 use libfuzzer_sys::fuzz_target;
 
-const N: usize = 48;
+const N: usize = 96;
+/// Tables from this many rows are read by lanes (`order/collect.rs`).
+const LANES_FROM: usize = 64;
 const M: usize = 2 * N + 2;
 const NAMES: [&str; 5] = ["Ana", "Bo", "Cy", "Dee", "Ana Ruiz"];
 const TITLES: [&str; 2] = ["Wrangler", "Advisor"];
@@ -142,6 +147,16 @@ fuzz_target!(|input: Input| {
             let _ = c.card_text(card, &t).to_string();
         }
         assert_eq!(next, c.items().len());
+        if t.entries().len() < LANES_FROM {
+            let mut padded = t.clone();
+            while padded.entries().len() < LANES_FROM {
+                padded.push(Entry::new("Padding", Role::Grip).flag(Flag::Uncredited)).expect("room");
+            }
+            let p = run(&padded, sequence);
+            assert_eq!(c.items(), p.items(), "lanes change the order");
+            assert_eq!(c.cards(), p.cards(), "lanes change the cards");
+            assert!(c.warnings().eq(p.warnings()), "lanes change the warnings");
+        }
         if sequence != Sequence::EndCredits && t.entries().iter().any(|e| e.is_credited() && e.role == Role::Director) {
             let last = c.cards().last().expect("a card");
             assert!(c.entries_of(last, &t).any(|(_, e)| e.role == Role::Director), "director not last");
