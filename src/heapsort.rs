@@ -85,17 +85,25 @@ fn small_sort(v: &mut [u64]) {
     }
 }
 
-/// Insertion sort: the fastest for the few words of a bucket.
+/// Insertion sort: the fastest for the few words of a bucket. Each word
+/// is held while the larger ones before it move up one place.
 fn insertion_sort(v: &mut [u64]) {
     for i in 1..v.len() {
-        let mut j = i;
-        while let (Some(&before), Some(&here)) = (v.get(j.wrapping_sub(1)), v.get(j)) {
-            if before <= here {
+        let Some(&word) = v.get(i) else {
+            break;
+        };
+        let mut hole = i;
+        while let Some(&before) = hole.checked_sub(1).and_then(|at| v.get(at)) {
+            if before <= word {
                 break;
             }
-            // `j ≥ 1` here: at 0 there is nothing before.
-            v.swap(j.wrapping_sub(1), j);
-            j = j.wrapping_sub(1);
+            if let Some(slot) = v.get_mut(hole) {
+                *slot = before;
+            }
+            hole = hole.wrapping_sub(1);
+        }
+        if let Some(slot) = v.get_mut(hole) {
+            *slot = word;
         }
     }
 }
