@@ -536,6 +536,10 @@ pub fn in_cast_list(key: u64) -> bool {
 
 /// Re-sort the full cast list (already in billing order) by `options.cast_order`.
 pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out: &mut Credits<M>) {
+    // In billing order already: nothing to find.
+    if table.options.cast_order == CastOrder::Billing {
+        return;
+    }
     let Some(start) = out.items.iter().position(|i| in_cast_list(i.key)) else {
         return;
     };
