@@ -103,20 +103,10 @@ fn sort_run(items: &mut [Item]) {
 
 #[inline(never)]
 fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
-    // The buckets are laid out in a copy: a buffer without room for one
-    // takes one comparison sort.
-    let len = items.len();
-    let room = len
-        .checked_mul(2)
-        .is_some_and(|twice| super::grow(items, twice, Item { key: 0, own: 0 }));
-    if !room {
-        return sort_run(items);
-    }
-    let (from, _) = items.split_at_mut(len);
     // Count the items of each bucket, noting each item's bucket in the
     // spare bits of `own`, then turn the counts into starts.
     let mut bounds = [0u32; BUCKETS];
-    for item in from.iter_mut() {
+    for item in items.iter_mut() {
         let bucket = bucket(item.key);
         item.own |= (bucket as u64) << PARK_SHIFT;
         if let Some(count) = bounds.get_mut(bucket) {
@@ -128,6 +118,15 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
         let count = *bound;
         *bound = start;
         start = start.saturating_add(count);
+    }
+    // The buckets are laid out from a copy in the buffer's spare room: a
+    // buffer without room for one takes one comparison sort.
+    let len = items.len();
+    if !copy_up(items) {
+        for item in items.iter_mut() {
+            item.own &= UNPARKED;
+        }
+        return sort_run(items);
     }
     // Each item goes to the next place of its bucket, in table order
     // (stable); the starts become the ends of the buckets.
@@ -141,11 +140,35 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     }
 }
 
-/// The buffer has room for a copy: write every item of `items[..len]` to
-/// its place in the upper half (independent stores, fast), then move that
-/// half down.
+/// Append a copy of the items (a few at a time, through the stack), or
+/// return `false`, changing nothing, when the buffer cannot hold it.
+fn copy_up<const M: usize>(items: &mut heapless::Vec<Item, M>) -> bool {
+    let len = items.len();
+    if len.checked_mul(2).is_none_or(|twice| twice > M) {
+        return false;
+    }
+    let mut chunk = [Item { key: 0, own: 0 }; 16];
+    let mut at = 0;
+    while at < len {
+        let end = at.saturating_add(chunk.len()).min(len);
+        let (Some(from), Some(to)) = (items.get(at..end), chunk.get_mut(..end.saturating_sub(at))) else {
+            items.truncate(len);
+            return false;
+        };
+        to.copy_from_slice(from);
+        if items.extend_from_slice(to).is_err() {
+            items.truncate(len);
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Write every item of the copy in the upper half to its place in the
+/// lower half (independent stores, fast), then drop the copy.
 fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut [u32; BUCKETS]) {
-    let (from, to) = items.split_at_mut(len);
+    let (to, from) = items.split_at_mut(len);
     for item in from.iter() {
         if let Some(next) = bounds.get_mut((item.own >> PARK_SHIFT) as usize) {
             if let Some(slot) = to.get_mut(*next as usize) {
@@ -157,7 +180,6 @@ fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bound
             *next = next.saturating_add(1);
         }
     }
-    items.copy_within(len.., 0);
     items.truncate(len);
 }
 
