@@ -132,16 +132,9 @@ impl<'b> Checks<'b> {
         if entry.is_credited() && keys::is_surveyed(entry.role) && entry.has(Flag::Guild) && !waived {
             warn(WarningCode::HyphenateNeedsWaiver);
         }
-        if mask != 0 {
-            // At most one record per entry: N ≤ M whenever the table fits.
-            let record = (index as u32, mask);
-            warnings.push(record).map_err(|_| capacity("warnings", M))?;
-        }
-        Ok(())
+        record(warnings, index, mask)
     }
-}
 
-impl Checks<'_> {
     /// Check the billing of an entry whose role and flags raise nothing
     /// else (see [`Checks::notes_role`]): the short form of [`Checks::see`].
     #[inline]
@@ -152,8 +145,7 @@ impl Checks<'_> {
         warnings: &mut heapless::Vec<(u32, u8), M>,
     ) -> Result<(), Error> {
         if self.billed_again::<M>(entry)? {
-            let record = (index as u32, bit(WarningCode::DuplicateBilling));
-            warnings.push(record).map_err(|_| capacity("warnings", M))?;
+            record(warnings, index, bit(WarningCode::DuplicateBilling))?;
         }
         Ok(())
     }
@@ -174,6 +166,21 @@ impl Checks<'_> {
             .ok_or_else(|| capacity("credits", M))?;
         Ok(!new)
     }
+}
+
+/// Record an entry's warnings, if any. At most one record per entry, so
+/// a buffer that holds the table's entries (N ≤ M) holds its warnings.
+fn record<const M: usize>(
+    warnings: &mut heapless::Vec<(u32, u8), M>,
+    index: usize,
+    mask: u8,
+) -> Result<(), Error> {
+    if mask != 0 {
+        warnings
+            .push((index as u32, mask))
+            .map_err(|_| capacity("warnings", M))?;
+    }
+    Ok(())
 }
 
 /// Settle what needed the whole table, once `plan` is known: drop the
