@@ -2,11 +2,12 @@
 //!
 //! An item's key packs `(block, group, rank, primary)` into a `u64` and its
 //! `own` word holds the entry's own position, where positions are
-//! `(billing, table index)` pairs (billing present before absent).
-//! `primary` is the entry's own position, or for a writing team the
-//! position of its first member, so that a team stays together (SPEC
-//! §3.1). Items sort by `(key, own)`; the table index is the last tiebreak,
-//! so no two items compare equal and the order is total.
+//! `(billing, table index)` pairs (billing present before absent), and
+//! above it the few facts carding reads of the entry. `primary` is the
+//! entry's own position, or for a writing team the position of its first
+//! member, so that a team stays together (SPEC §3.1). Items sort by
+//! `(key, own position)`; the table index is the last tiebreak, so no two
+//! items compare equal and the order is total.
 
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence, capacity};
@@ -484,6 +485,8 @@ impl Keyer {
     }
 
     /// Push the items of one credited entry, ordered as if at `primary`.
+    /// Always inlined: it runs for every cast row of a large table (about
+    /// 1 KiB of flash for 15% fewer instructions in the main titles).
     #[inline(always)]
     pub fn push<const M: usize>(
         &self,
