@@ -16,6 +16,7 @@
 pub mod budget;
 pub mod error;
 mod heapsort;
+mod ids;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod money;

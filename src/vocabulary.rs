@@ -9,6 +9,7 @@
 //! [`crate::order::SequenceRules`].
 
 use crate::error::{ErrorKind, Snippet};
+use crate::ids::IdIndex;
 
 /// Side of the budget line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -266,74 +267,21 @@ roles! {
     SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None;
 }
 
-/// Role codes sorted by id, computed at compile time, for the binary search
-/// in [`Role::from_id`].
-const BY_ID: [u8; ROLES.len()] = sorted_by_id();
+/// Every role's id, in [`ROLES`] order, for [`ROLE_INDEX`].
+const ROLE_IDS: [&str; ROLES.len()] = role_ids();
 
-/// The first eight bytes of each role's id (in [`ROLES`] order) as a
-/// big-endian, zero-padded word: comparing the words orders ids like
-/// comparing the text, so the binary search over [`BY_ID`] compares whole
-/// words and reads text only on a tie.
-const ID_WORDS: [u64; ROLES.len()] = id_words();
-
-/// An id's first eight bytes as a big-endian word, zero-padded.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // i < 8 and i < len
-const fn prefix_word(id: &str) -> u64 {
-    let bytes = id.as_bytes();
-    let mut word = [0u8; 8];
-    let mut i = 0;
-    while i < 8 && i < bytes.len() {
-        word[i] = bytes[i];
-        i += 1;
-    }
-    u64::from_be_bytes(word)
-}
+/// Where [`Role::from_id`] finds an id as written in the vocabulary.
+const ROLE_INDEX: IdIndex = IdIndex::new(&ROLE_IDS);
 
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-const fn id_words() -> [u64; ROLES.len()] {
-    let mut words = [0u64; ROLES.len()];
+const fn role_ids() -> [&'static str; ROLES.len()] {
+    let mut ids = [""; ROLES.len()];
     let mut i = 0;
     while i < ROLES.len() {
-        words[i] = prefix_word(ROLES[i].id);
+        ids[i] = ROLES[i].id;
         i += 1;
     }
-    words
-}
-
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const fn; i < both lengths
-const fn id_less(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
-}
-
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-const fn sorted_by_id() -> [u8; ROLES.len()] {
-    let mut order = [0u8; ROLES.len()];
-    let mut i = 0;
-    while i < ROLES.len() {
-        order[i] = i as u8;
-        i += 1;
-    }
-    // Insertion sort: about a hundred rows, once, at compile time.
-    let mut i = 1;
-    while i < ROLES.len() {
-        let mut j = i;
-        while j > 0 && id_less(ROLES[order[j] as usize].id, ROLES[order[j - 1] as usize].id) {
-            let t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    order
+    ids
 }
 
 /// The id of [`Role::Custom`].
@@ -357,23 +305,13 @@ impl Role {
     /// folding, so `director_of_photography` is never read as `director`.
     /// An unknown id suggests the nearest known one.
     pub fn from_id(id: &str) -> Result<Role, ErrorKind> {
+        // Fast path: an id exactly as written in the vocabulary.
+        if let Some(info) = ROLE_INDEX.find(&ROLE_IDS, id).and_then(|code| ROLES.get(code)) {
+            return Ok(info.role);
+        }
         let wanted = id.trim();
         if wanted.eq_ignore_ascii_case(CUSTOM_ID) {
             return Ok(Role::Custom);
-        }
-        // Fast path: ids as written in the vocabulary (lowercase), by binary search.
-        let word = prefix_word(wanted);
-        let exact = BY_ID.binary_search_by(|&code| {
-            let code = usize::from(code);
-            let id = ROLES.get(code).map_or("", |r| r.id);
-            ID_WORDS.get(code).cmp(&Some(&word)).then_with(|| id.cmp(wanted))
-        });
-        if let Some(info) = exact
-            .ok()
-            .and_then(|i| BY_ID.get(i))
-            .and_then(|&code| ROLES.get(usize::from(code)))
-        {
-            return Ok(info.role);
         }
         ROLES
             .iter()
@@ -455,17 +393,20 @@ mod tests {
     }
 
     #[test]
-    fn the_compile_time_index_is_sorted_by_id() {
-        for pair in BY_ID.windows(2) {
-            assert!(ROLES[usize::from(pair[0])].id < ROLES[usize::from(pair[1])].id);
-        }
-        // The prefix words keep that order, and every id is found through them.
-        for pair in BY_ID.windows(2) {
-            assert!(ID_WORDS[usize::from(pair[0])] <= ID_WORDS[usize::from(pair[1])]);
-        }
+    fn ids_are_found_as_written_trimmed_or_in_any_case() {
         for info in ROLES {
             assert_eq!(Role::from_id(info.id), Ok(info.role), "{}", info.id);
+            // " DIRECTOR\t"
+            let len = info.id.len();
+            let mut buffer = [b' '; 64];
+            buffer[1..=len].copy_from_slice(info.id.as_bytes());
+            buffer[1..=len].make_ascii_uppercase();
+            buffer[len + 1] = b'\t';
+            let padded = core::str::from_utf8(&buffer[..len + 2]).unwrap();
+            assert_eq!(Role::from_id(padded), Ok(info.role), "{}", info.id);
         }
+        assert_eq!(Role::from_id(" Custom "), Ok(Role::Custom));
+        assert!(Role::from_id("director_").is_err());
     }
 
     #[test]

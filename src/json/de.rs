@@ -10,8 +10,9 @@ use core::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::strings::{DecodeError, decode};
+use super::strings::{DecodeError, decode, needs_decoding};
 use crate::error::{Error, ErrorKind, Location, Place, Snippet};
+use crate::ids::{IdIndex, same_id};
 use crate::money::Currency;
 use crate::table::{
     CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Flags, Fringe, Line, Options,
@@ -116,7 +117,7 @@ impl<'a> Ctx<'a> {
     fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
         // One pass finds both what needs decoding and what serde-json-core
         // lets through: raw control characters, rejected here.
-        if !raw.bytes().any(|b| b < 0x20 || b == b'\\') {
+        if !needs_decoding(raw) {
             return Ok(raw);
         }
         if raw.bytes().any(|b| b < 0x20) {
@@ -145,24 +146,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Enter a key of an object: check it is one of `allowed` and not
-    /// repeated (`seen` is a bit per allowed field). The search starts
-    /// after `previous`, the field read before: writers emit fields in a
-    /// fixed order, most often the order of `allowed`.
+    /// Enter a key of an object: check it is one of `allowed` (indexed
+    /// by `index`) and not repeated (`seen` is a bit per allowed field).
+    /// Writers emit fields in a fixed order, most often the order of
+    /// `allowed`, so the field after `previous` is tried before the index.
+    #[inline(always)]
     fn key<E: de::Error>(
         &mut self,
         raw: &str,
         allowed: &[&'static str],
+        index: &IdIndex,
         previous: usize,
         seen: &mut u32,
     ) -> Result<usize, E> {
-        let start = previous.saturating_add(1).min(allowed.len());
-        let (before, after) = allowed.split_at(start);
-        let position = after
-            .iter()
-            .position(|&f| is_field(f, raw))
-            .map(|i| i.saturating_add(start))
-            .or_else(|| before.iter().position(|&f| is_field(f, raw)));
+        let next = previous.wrapping_add(1);
+        let position = match allowed.get(next) {
+            Some(&field) if same_id(field, raw) => Some(next),
+            _ => index.find(allowed, raw),
+        };
         let Some(position) = position else {
             self.field = field_name(raw);
             return Err(self.fail(ErrorKind::UnknownField {
@@ -323,6 +324,8 @@ fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(
 pub(super) trait Fields<'a>: Sized {
     /// Every field the object may have (at most 32).
     const FIELDS: &'static [&'static str];
+    /// Where each key is found in [`Fields::FIELDS`].
+    const INDEX: &'static IdIndex = &IdIndex::new(Self::FIELDS);
     /// What the object is, for type errors.
     const EXPECTED: &'static str;
     /// What an array of such objects is, for type errors.
@@ -361,7 +364,7 @@ impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
         let mut seen = 0u32;
         let mut position = usize::MAX;
         while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
-            position = self.ctx.key(key, O::FIELDS, position, &mut seen)?;
+            position = self.ctx.key(key, O::FIELDS, O::INDEX, position, &mut seen)?;
             self.object.field(self.ctx, position, &mut map)?;
             self.ctx.leave(place);
         }
@@ -386,29 +389,6 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
             expected: O::EXPECTED,
         });
     })
-}
-
-/// Whether a key is the field name `field`: length and first byte rule
-/// out most names; the rest compares as (overlapping) machine words, since
-/// a call to `memcmp` costs more than the compare for names this short.
-#[inline]
-fn is_field(field: &str, key: &str) -> bool {
-    let (f, k) = (field.as_bytes(), key.as_bytes());
-    if f.len() != k.len() || f.first() != k.first() {
-        return false;
-    }
-    let word = |bytes: &[u8], at: usize| -> Option<u32> {
-        let word: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
-        Some(u32::from_ne_bytes(word))
-    };
-    match f.len() {
-        // Words at the start and at the end cover every byte of 4 to 8.
-        4..=8 => {
-            let last = f.len().saturating_sub(4);
-            word(f, 0) == word(k, 0) && word(f, last) == word(k, last)
-        }
-        _ => f == k,
-    }
 }
 
 /// Whether bit `position` of `seen` is set.
@@ -608,11 +588,9 @@ impl<'a> Fields<'a> for EntryFields<'a> {
     }
 
     fn finish(mut self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
-        for (position, field) in [(0, "name"), (1, "role")] {
-            if !has(seen, position) {
-                ctx.field = Some(field);
-                return Err(ErrorKind::MissingField);
-            }
+        if !has(seen, 0) || !has(seen, 1) {
+            ctx.field = Some(if has(seen, 0) { "role" } else { "name" });
+            return Err(ErrorKind::MissingField);
         }
         let role = self.role.unwrap_or(Role::Custom);
         if role == Role::Custom && (self.entry.title.is_none() || self.department.is_none()) {
@@ -880,30 +858,5 @@ impl<'a> Fields<'a> for OptionsFields {
     }
     fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
         Ok(self)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_field;
-
-    /// A key differing from a field in any one byte, or in length, is
-    /// another key, whatever the word sizes the compare uses.
-    #[test]
-    fn field_names_compare_every_byte() {
-        let text = "abcdefghijklmnopqrst";
-        for len in 1..=text.len() {
-            let field = &text[..len];
-            assert!(is_field(field, field));
-            assert!(!is_field(field, &text[..len - 1]));
-            for at in 0..len {
-                let mut key = field.as_bytes().to_vec();
-                key[at] = b'_';
-                assert!(
-                    !is_field(field, core::str::from_utf8(&key).unwrap()),
-                    "{field} at {at}"
-                );
-            }
-        }
     }
 }

@@ -17,6 +17,32 @@ pub enum DecodeError {
     Control,
 }
 
+/// Whether a raw string holds a backslash or a control character, that is
+/// whether it needs [`decode`] (which also rejects the control characters).
+/// Eight bytes at a time: names are mostly longer than a word.
+#[inline]
+pub fn needs_decoding(raw: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let special = |b: &u8| *b < 0x20 || *b == b'\\';
+    let mut words = raw.as_bytes().chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_ne_bytes(word);
+        // A byte below 0x20, or a zero byte once backslashes are turned
+        // into zeros, sets its high bit here (the usual SWAR test: exact
+        // about whether any byte matches, not always about which).
+        let below = word.wrapping_sub(ONES.wrapping_mul(0x20)) & !word;
+        let backslash = word ^ ONES.wrapping_mul(u64::from(b'\\'));
+        let zero = backslash.wrapping_sub(ONES) & !backslash;
+        if (below | zero) & HIGHS != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(special)
+}
+
 /// Decode the raw content of a JSON string (between the quotes) into `out`.
 /// Returns the number of bytes written; the decoded text is never longer
 /// than the raw text.
@@ -131,6 +157,28 @@ mod tests {
         assert_eq!(decoded(r"\udfac"), Err(DecodeError::InvalidUnicode));
         assert_eq!(decoded(r"\ud83c\u0041"), Err(DecodeError::InvalidUnicode));
         assert_eq!(decoded("\\"), Err(DecodeError::InvalidEscape));
+    }
+
+    #[test]
+    fn needs_decoding_finds_every_special_byte_anywhere() {
+        let mut text = [b'a'; 24];
+        assert!(!needs_decoding(core::str::from_utf8(&text).unwrap()));
+        // Bytes just around the special ones are left alone: 0x20, 0x5B,
+        // 0x5D, and high bytes of UTF-8 sequences.
+        assert!(!needs_decoding("[] ]]]]]]]]]]]]]\u{7f}é🎬 x"));
+        for len in 1..=text.len() {
+            for at in 0..len {
+                for special in [b'\\', 0x00, 0x01, 0x1f] {
+                    text = [b'a'; 24];
+                    text[at] = special;
+                    let raw = core::str::from_utf8(&text[..len]).unwrap();
+                    assert!(needs_decoding(raw), "{len} {at} {special}");
+                }
+                text = [b' '; 24];
+                text[at] = b']';
+                assert!(!needs_decoding(core::str::from_utf8(&text[..len]).unwrap()));
+            }
+        }
     }
 
     #[test]
