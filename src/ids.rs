@@ -5,13 +5,11 @@
 //! comparisons, a hash of the id's length and its first and last bytes
 //! costs one probe, nearly always followed by a single comparison.
 
-/// Slots of an [`IdIndex`]: a power of two, at least twice the longest list
-/// indexed (130-odd roles), so that probe runs stay short.
-const SLOTS: usize = 256;
-
-/// Where each id of a list sits in an open-addressing table of [`SLOTS`]
-/// bytes: `0` is an empty slot, `i + 1` holds `ids[i]`.
-pub(crate) struct IdIndex {
+/// Where each id of a list sits in an open-addressing table of `SLOTS`
+/// bytes: `0` is an empty slot, `i + 1` holds `ids[i]`. `SLOTS` is a power
+/// of two, at least twice the length of the list, so that probe runs stay
+/// short and an empty slot ends every run.
+pub(crate) struct IdIndex<const SLOTS: usize> {
     slots: [u8; SLOTS],
 }
 
@@ -30,27 +28,37 @@ const fn word(bytes: &[u8], start: usize) -> u32 {
     }
 }
 
-/// The home slot of an id: its length and its first and last four bytes,
-/// mixed by one multiplication. Ids of a vocabulary share prefixes
-/// (`director`, `director_of_photography`) but rarely length and ending too.
+/// The home slot of an id in a table of `slots` (a power of two, 2 or more): its
+/// length and its first and last four bytes, mixed by one multiplication.
+/// Ids of a vocabulary share prefixes (`director`,
+/// `director_of_photography`) but rarely length and ending too.
 #[inline]
-const fn home(id: &[u8]) -> usize {
+const fn home(id: &[u8], slots: usize) -> usize {
     let last = word(id, id.len().saturating_sub(4));
     let mixed =
         (word(id, 0) as u64 ^ ((last as u64) << 32) ^ id.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 56) as usize
+    // The top bits of the product are the best mixed.
+    let bits = slots.trailing_zeros();
+    match mixed.checked_shr(64u32.saturating_sub(bits)) {
+        Some(top) => top as usize & slots.wrapping_sub(1),
+        None => 0,
+    }
 }
 
-impl IdIndex {
+impl<const SLOTS: usize> IdIndex<SLOTS> {
     /// Index `ids`. A list too long for the table fails the build, where the
     /// index is a constant.
     #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-    pub(crate) const fn new(ids: &[&str]) -> IdIndex {
-        assert!(ids.len() <= SLOTS / 2, "an IdIndex holds at most 128 ids");
+    pub(crate) const fn new(ids: &[&str]) -> Self {
+        assert!(SLOTS.is_power_of_two() && SLOTS >= 2, "SLOTS is a power of two");
+        assert!(
+            ids.len() <= SLOTS / 2 && ids.len() < 256,
+            "an IdIndex is at most half full"
+        );
         let mut slots = [0u8; SLOTS];
         let mut i = 0;
         while i < ids.len() {
-            let mut slot = home(ids[i].as_bytes());
+            let mut slot = home(ids[i].as_bytes(), SLOTS);
             while slots[slot] != 0 {
                 slot = (slot + 1) % SLOTS;
             }
@@ -62,9 +70,9 @@ impl IdIndex {
 
     /// The position of `id` in `ids` (the list this index was built from),
     /// compared exactly.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find(&self, ids: &[&str], id: &str) -> Option<usize> {
-        let mut slot = home(id.as_bytes());
+        let mut slot = home(id.as_bytes(), SLOTS);
         // At most half the slots are taken, so an empty one ends every run.
         for _ in 0..SLOTS {
             let held = usize::from(*self.slots.get(slot)?);
@@ -72,7 +80,7 @@ impl IdIndex {
             if ids.get(position).is_some_and(|&candidate| same_id(candidate, id)) {
                 return Some(position);
             }
-            slot = slot.wrapping_add(1) % SLOTS;
+            slot = slot.wrapping_add(1) & SLOTS.wrapping_sub(1);
         }
         None
     }
@@ -130,7 +138,7 @@ mod tests {
 
     #[test]
     fn finds_every_id_and_nothing_else() {
-        const INDEX: IdIndex = IdIndex::new(FRUITS);
+        const INDEX: IdIndex<16> = IdIndex::new(FRUITS);
         for (position, id) in FRUITS.iter().enumerate() {
             assert_eq!(INDEX.find(FRUITS, id), Some(position), "{id}");
         }
@@ -142,7 +150,7 @@ mod tests {
     #[test]
     fn indexes_the_whole_vocabulary() {
         let ids: [&str; ROLES.len()] = core::array::from_fn(|i| ROLES[i].id);
-        let index = IdIndex::new(&ids);
+        let index = IdIndex::<256>::new(&ids);
         for (position, id) in ids.iter().enumerate() {
             assert_eq!(index.find(&ids, id), Some(position), "{id}");
         }

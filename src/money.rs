@@ -59,7 +59,7 @@ currencies! {
 impl Currency {
     /// Look a currency up by its ISO 4217 code (ASCII case-insensitive).
     pub fn from_code(code: &str) -> Result<Currency, ErrorKind> {
-        let wanted = code.trim();
+        let wanted = code.trim_ascii();
         CURRENCIES
             .iter()
             .copied()

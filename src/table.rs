@@ -76,9 +76,9 @@ impl Flags {
 }
 
 impl Flag {
-    /// Look a flag up by id (trimmed, ASCII case-insensitive).
+    /// Look a flag up by id (ASCII whitespace trimmed, ASCII case-insensitive).
     pub fn from_id(id: &str) -> Result<Flag, ErrorKind> {
-        let wanted = id.trim();
+        let wanted = id.trim_ascii();
         lookup(FLAGS, wanted).ok_or_else(|| ErrorKind::UnknownFlag {
             value: Snippet::new(id),
             suggestion: nearest(wanted, FLAGS.iter().map(|&(id, _)| id)),
@@ -94,7 +94,7 @@ impl Flag {
 /// Find `id` in a table of `(id, value)` rows (ASCII case-insensitive).
 pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
     rows.iter()
-        .find(|(row_id, _)| row_id.eq_ignore_ascii_case(id.trim()))
+        .find(|(row_id, _)| row_id.eq_ignore_ascii_case(id.trim_ascii()))
         .map(|&(_, v)| v)
 }
 
@@ -103,7 +103,7 @@ pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
 pub(crate) fn lookup_value<T: Copy>(rows: &[(&'static str, T)], id: &str) -> Result<T, ErrorKind> {
     lookup(rows, id).ok_or_else(|| ErrorKind::UnknownValue {
         value: Snippet::new(id),
-        suggestion: nearest(id.trim(), rows.iter().map(|&(id, _)| id)),
+        suggestion: nearest(id.trim_ascii(), rows.iter().map(|&(id, _)| id)),
     })
 }
 

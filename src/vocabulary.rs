@@ -93,9 +93,9 @@ impl Department {
         self as u8
     }
 
-    /// Look a department up by id (trimmed, ASCII case-insensitive).
+    /// Look a department up by id (ASCII whitespace trimmed, ASCII case-insensitive).
     pub fn from_id(id: &str) -> Result<Department, ErrorKind> {
-        let wanted = id.trim();
+        let wanted = id.trim_ascii();
         DEPARTMENTS
             .iter()
             .copied()
@@ -271,7 +271,7 @@ roles! {
 const ROLE_IDS: [&str; ROLES.len()] = role_ids();
 
 /// Where [`Role::from_id`] finds an id as written in the vocabulary.
-const ROLE_INDEX: IdIndex = IdIndex::new(&ROLE_IDS);
+const ROLE_INDEX: IdIndex<256> = IdIndex::new(&ROLE_IDS);
 
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
 const fn role_ids() -> [&'static str; ROLES.len()] {
@@ -301,15 +301,15 @@ impl Role {
         self.info().map_or(CUSTOM_ID, |info| info.id)
     }
 
-    /// Look a role up by id: exact match after trimming and ASCII case
-    /// folding, so `director_of_photography` is never read as `director`.
+    /// Look a role up by id: exact match after trimming ASCII whitespace
+    /// and ASCII case folding, so `director_of_photography` is never read as `director`.
     /// An unknown id suggests the nearest known one.
     pub fn from_id(id: &str) -> Result<Role, ErrorKind> {
         // Fast path: an id exactly as written in the vocabulary.
         if let Some(info) = ROLE_INDEX.find(&ROLE_IDS, id).and_then(|code| ROLES.get(code)) {
             return Ok(info.role);
         }
-        let wanted = id.trim();
+        let wanted = id.trim_ascii();
         if wanted.eq_ignore_ascii_case(CUSTOM_ID) {
             return Ok(Role::Custom);
         }

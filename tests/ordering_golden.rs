@@ -367,7 +367,8 @@ fn crawl_departments_heads_first() {
 
 /// SPEC §3.2 cast list modes: billing (billed first, then table order),
 /// appearance (top billed names first, then order of appearance), and
-/// alphabetical by surname (last word), then the whole name.
+/// alphabetical by surname (last word), then the whole name. A no-break
+/// space joins a compound surname: "Van\u{a0}Zandt" files under V.
 #[test]
 fn cast_order_modes() {
     let entries = r#"{"name":"Dee","role":"director"},
@@ -375,19 +376,20 @@ fn cast_order_modes() {
         {"name":"Ben Young","role":"cast","character":"B","appearance":1},
         {"name":"Amy Young","role":"cast","character":"C","billing":1,"appearance":3},
         {"name":"Carl Best","role":"cast","character":"D","appearance":2},
-        {"name":"Eve Best","role":"cast","character":"E"}"#;
+        {"name":"Eve Best","role":"cast","character":"E"},
+        {"name":"Dick Van\u00a0Zandt","role":"cast","character":"F"}"#;
     let list = |options: &str| texts(with_entries(options, entries), EndCredits).remove(0);
     assert_eq!(
         list(r#""cast_order":"billing""#),
-        "Cast\nC .... Amy Young\nA .... Zoe Adams\nB .... Ben Young\nD .... Carl Best\nE .... Eve Best"
+        "Cast\nC .... Amy Young\nA .... Zoe Adams\nB .... Ben Young\nD .... Carl Best\nE .... Eve Best\nF .... Dick Van\u{a0}Zandt"
     );
     assert_eq!(
         list(r#""cast_order":"appearance","cast_order_top":1"#),
-        "Cast\nC .... Amy Young\nB .... Ben Young\nD .... Carl Best\nA .... Zoe Adams\nE .... Eve Best"
+        "Cast\nC .... Amy Young\nB .... Ben Young\nD .... Carl Best\nA .... Zoe Adams\nE .... Eve Best\nF .... Dick Van\u{a0}Zandt"
     );
     assert_eq!(
         list(r#""cast_order":"alphabetical""#),
-        "Cast\nA .... Zoe Adams\nD .... Carl Best\nE .... Eve Best\nC .... Amy Young\nB .... Ben Young"
+        "Cast\nA .... Zoe Adams\nD .... Carl Best\nE .... Eve Best\nF .... Dick Van\u{a0}Zandt\nC .... Amy Young\nB .... Ben Young"
     );
 }
 

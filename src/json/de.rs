@@ -55,6 +55,9 @@ const OPTIONS_FIELDS: &[&str] = &[
     "max_names_per_card",
 ];
 
+/// Slots of the index of each field list: at least twice the longest.
+const FIELD_SLOTS: usize = 32;
+
 /// Every field list of the format.
 const ALL_FIELDS: &[&[&str]] = &[
     TABLE_FIELDS,
@@ -150,12 +153,14 @@ impl<'a> Ctx<'a> {
     /// by `index`) and not repeated (`seen` is a bit per allowed field).
     /// Writers emit fields in a fixed order, most often the order of
     /// `allowed`, so the field after `previous` is tried before the index.
+    /// Inlined into every object's loop (a call costs as much as the
+    /// lookup); the errors are out of line.
     #[inline(always)]
     fn key<E: de::Error>(
         &mut self,
         raw: &str,
         allowed: &[&'static str],
-        index: &IdIndex,
+        index: &IdIndex<FIELD_SLOTS>,
         previous: usize,
         seen: &mut u32,
     ) -> Result<usize, E> {
@@ -164,19 +169,33 @@ impl<'a> Ctx<'a> {
             Some(&field) if same_id(field, raw) => Some(next),
             _ => index.find(allowed, raw),
         };
-        let Some(position) = position else {
-            self.field = field_name(raw);
-            return Err(self.fail(ErrorKind::UnknownField {
-                name: Snippet::new(raw),
-            }));
-        };
-        self.field = allowed.get(position).copied();
-        let bit = 1u32 << position;
-        if *seen & bit != 0 {
-            return Err(self.fail(ErrorKind::DuplicateField));
+        let new = position.and_then(|p| Some((p, 1u32.checked_shl(u32::try_from(p).ok()?)?)));
+        match new {
+            Some((position, bit)) if *seen & bit == 0 => {
+                *seen |= bit;
+                self.field = allowed.get(position).copied();
+                Ok(position)
+            }
+            _ => Err(self.bad_key(raw, position.and_then(|p| allowed.get(p).copied()))),
         }
-        *seen |= bit;
-        Ok(position)
+    }
+
+    /// A key that is not a field (`field` is `None`), or a field seen before.
+    #[cold]
+    #[inline(never)]
+    fn bad_key<E: de::Error>(&mut self, raw: &str, field: Option<&'static str>) -> E {
+        match field {
+            Some(field) => {
+                self.field = Some(field);
+                self.fail(ErrorKind::DuplicateField)
+            }
+            None => {
+                self.field = field_name(raw);
+                self.fail(ErrorKind::UnknownField {
+                    name: Snippet::new(raw),
+                })
+            }
+        }
     }
 
     fn string<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<&'a str, A::Error> {
@@ -325,7 +344,7 @@ pub(super) trait Fields<'a>: Sized {
     /// Every field the object may have (at most 32).
     const FIELDS: &'static [&'static str];
     /// Where each key is found in [`Fields::FIELDS`].
-    const INDEX: &'static IdIndex = &IdIndex::new(Self::FIELDS);
+    const INDEX: &'static IdIndex<FIELD_SLOTS> = &IdIndex::new(Self::FIELDS);
     /// What the object is, for type errors.
     const EXPECTED: &'static str;
     /// What an array of such objects is, for type errors.

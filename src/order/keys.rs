@@ -579,9 +579,11 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
         }
         CastOrder::Alphabetical => {
             // By surname (last word), then the whole name, byte-wise on the
-            // decoded UTF-8, then table order.
-            let name = |item: &Item| entry(item).map_or("", |e| e.name.trim());
-            let surname = |item: &Item| name(item).split_whitespace().next_back().unwrap_or("");
+            // decoded UTF-8, then table order. Words are split at ASCII
+            // whitespace only: a no-break space keeps a compound surname
+            // ("van\u{a0}Dyke") together, as it does on screen.
+            let name = |item: &Item| entry(item).map_or("", |e| e.name.trim_ascii());
+            let surname = |item: &Item| name(item).split_ascii_whitespace().next_back().unwrap_or("");
             let key = |item: &Item| (surname(item), name(item), index_of(item.own));
             heapsort(list, |a, b| key(a) < key(b));
         }
