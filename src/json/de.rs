@@ -436,13 +436,13 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
             1 => table.currency = ctx.parsed(map, Currency::from_code)?,
             2 => table.profile = ctx.choice(map, PROFILES)?,
             3 => {
-                array(ctx, map, entry_rows(&mut *table))?;
+                array(ctx, map, rows::<N, EntryFields<'a>>(&mut *table))?;
             }
             4 => {
-                array(ctx, map, line_rows(&mut *table))?;
+                array(ctx, map, rows::<N, LineFields<'a>>(&mut *table))?;
             }
             5 => {
-                array(ctx, map, charge_rows(&mut *table))?;
+                array(ctx, map, rows::<N, ChargeFields<'a>>(&mut *table))?;
             }
             6 => {
                 ctx.place = Place::Chart;
@@ -469,17 +469,31 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
     }
 }
 
-/// The rows of one of the table's arrays (entries, lines, charges): each
-/// element is an object read by `O`, then pushed into the table by `push`,
-/// which checks the capacity and the row's own rules.
-struct Rows<'t, 'a, const N: usize, O> {
-    table: &'t mut Table<'a, N>,
-    place: fn(usize) -> Place,
-    push: fn(&mut Table<'a, N>, O) -> Result<(), Error>,
-    what: &'static str,
+/// An object that is one row of one of the table's arrays (entries, lines,
+/// charges).
+trait Row<'a>: Fields<'a> + Default {
+    /// Where row `index` is, for errors.
+    fn place(index: usize) -> Place;
+    /// Append the row to `table`, which checks the capacity and the row's
+    /// own rules.
+    fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error>;
 }
 
-impl<'a, const N: usize, O: Fields<'a> + Default> Elements<'a> for Rows<'_, 'a, N, O> {
+/// The rows of one of the table's arrays: each element is read by `O`,
+/// then pushed into the table.
+struct Rows<'t, 'a, const N: usize, O> {
+    table: &'t mut Table<'a, N>,
+    row: core::marker::PhantomData<O>,
+}
+
+fn rows<'t, 'a, const N: usize, O>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, O> {
+    Rows {
+        table,
+        row: core::marker::PhantomData,
+    }
+}
+
+impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
     const EXPECTED: &'static str = O::ARRAY;
     fn next<S: SeqAccess<'a>>(
         &mut self,
@@ -487,15 +501,15 @@ impl<'a, const N: usize, O: Fields<'a> + Default> Elements<'a> for Rows<'_, 'a, 
         index: usize,
         seq: &mut S,
     ) -> Result<bool, S::Error> {
-        ctx.leave((self.place)(index));
+        ctx.leave(O::place(index));
         let seed = ObjectSeed {
             ctx: &mut *ctx,
             object: O::default(),
         };
-        let Some(row) = seq.next_element_seed(seed).map_err(ctx.wrong_type(self.what))? else {
+        let Some(row) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
             return Ok(false);
         };
-        if let Err(e) = (self.push)(self.table, row) {
+        if let Err(e) = row.push(self.table) {
             ctx.field = e.location.field;
             return Err(ctx.fail(e.kind));
         }
@@ -503,51 +517,46 @@ impl<'a, const N: usize, O: Fields<'a> + Default> Elements<'a> for Rows<'_, 'a, 
     }
 }
 
-fn entry_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, EntryFields<'a>> {
-    Rows {
-        table,
-        place: Place::Entry,
-        push: |t, row| t.push(row.entry).map(|_| ()),
-        what: EntryFields::EXPECTED,
+impl<'a> Row<'a> for EntryFields<'a> {
+    fn place(index: usize) -> Place {
+        Place::Entry(index)
+    }
+    fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
+        table.push(self.entry).map(|_| ())
     }
 }
 
-fn line_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, LineFields<'a>> {
-    let push = |t: &mut Table<'a, N>, row: LineFields<'a>| {
+impl<'a> Row<'a> for LineFields<'a> {
+    fn place(index: usize) -> Place {
+        Place::Line(index)
+    }
+    fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
         let line = Line {
-            account: row.account,
-            description: row.description,
-            amount: row.amount,
+            account: self.account,
+            description: self.description,
+            amount: self.amount,
         };
-        t.push_line(line).map(|_| ())
-    };
-    Rows {
-        table,
-        place: Place::Line,
-        push,
-        what: LineFields::EXPECTED,
+        table.push_line(line).map(|_| ())
     }
 }
 
-fn charge_rows<'t, 'a, const N: usize>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, N, ChargeFields<'a>> {
-    let push = |t: &mut Table<'a, N>, row: ChargeFields<'a>| {
+impl<'a> Row<'a> for ChargeFields<'a> {
+    fn place(index: usize) -> Place {
+        Place::Charge(index)
+    }
+    fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
         // `finish` has checked that the charge has a rate.
-        let rate = row.rate.ok_or(Error::new(
+        let rate = self.rate.ok_or(Error::new(
             ErrorKind::MissingField,
             Location::at(Place::Table, Some("bps")),
         ))?;
-        t.push_charge(Charge {
-            name: row.name,
-            rate,
-            exclude: row.exclude,
-        })
-        .map(|_| ())
-    };
-    Rows {
-        table,
-        place: Place::Charge,
-        push,
-        what: ChargeFields::EXPECTED,
+        table
+            .push_charge(Charge {
+                name: self.name,
+                rate,
+                exclude: self.exclude,
+            })
+            .map(|_| ())
     }
 }
 
