@@ -672,8 +672,15 @@ impl<'a, const N: usize> Table<'a, N> {
 
     /// Append an entry after checking its rules and the capacity.
     pub fn push(&mut self, entry: Entry<'a>) -> Result<&mut Self, Error> {
+        entry.validate(self.entries.len())?;
+        self.push_checked(entry)
+    }
+
+    /// Append an entry whose rules ([`Entry::validate`]) the JSON reader
+    /// has already checked field by field, with its own errors; only the
+    /// capacity is left to check.
+    pub(crate) fn push_checked(&mut self, entry: Entry<'a>) -> Result<&mut Self, Error> {
         let index = self.entries.len();
-        entry.validate(index)?;
         self.entries.push(entry).map_err(|_| {
             Error::at(
                 ErrorKind::CapacityExceeded {

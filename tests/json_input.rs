@@ -169,6 +169,11 @@ fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
             "bps",
         ),
         (
+            r#"{"name":"B","role":"gaffer","fringe":{"bps":100,"cap":-1}}"#,
+            ErrorKind::NegativeAmount,
+            "cap",
+        ),
+        (
             r#"{"name":"B","role":"gaffer","account":9000}"#,
             ErrorKind::AccountOutsideChart { account: 9000 },
             "account",

@@ -1,7 +1,8 @@
-//! Arbitrary bytes into the JSON parser. When a table parses: order all
-//! three sequences, classify, compute the top sheet, serialize every
-//! result, check with serde_json that each document is valid JSON, and
-//! that the table written back parses to the same table.
+//! Arbitrary bytes into the JSON parser. When a table parses: check that
+//! every entry passes `Entry::validate`, order all three sequences,
+//! classify, compute the top sheet, serialize every result, check with
+//! serde_json that each document is valid JSON, and that the table written
+//! back parses to the same table.
 #![no_main]
 
 use creditline::budget::{classify_all, top_sheet};
@@ -24,6 +25,11 @@ fuzz_target!(|data: &[u8]| {
     if parse_table(data, &mut scratch, &mut table).is_err() {
         assert!(table.entries().is_empty() && table.lines().is_empty(), "half-filled table");
         return;
+    }
+    // The reader checks each entry's rules itself: every entry it keeps
+    // passes `Entry::validate`.
+    for (i, entry) in table.entries().iter().enumerate() {
+        entry.validate(i).expect("a parsed entry is valid");
     }
     let mut out = vec![0u8; 1 << 18];
     let mut credits: Box<Credits<{ 2 * N + 2 }>> = Box::default();

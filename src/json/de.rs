@@ -522,7 +522,7 @@ impl<'a> Row<'a> for EntryFields<'a> {
         Place::Entry(index)
     }
     fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
-        table.push(self.entry).map(|_| ())
+        table.push_checked(self.entry).map(|_| ())
     }
 }
 
