@@ -301,13 +301,21 @@ impl Role {
         self.info().map_or(CUSTOM_ID, |info| info.id)
     }
 
+    /// The role whose id is exactly `id`, as written in the vocabulary
+    /// (the fast path of [`Role::from_id`]; `custom` is not in it).
+    pub(crate) fn from_exact_id(id: &str) -> Option<Role> {
+        ROLE_INDEX
+            .find(&ROLE_IDS, id)
+            .and_then(|code| ROLES.get(code))
+            .map(|info| info.role)
+    }
+
     /// Look a role up by id: exact match after trimming ASCII whitespace
     /// and ASCII case folding, so `director_of_photography` is never read as `director`.
     /// An unknown id suggests the nearest known one.
     pub fn from_id(id: &str) -> Result<Role, ErrorKind> {
-        // Fast path: an id exactly as written in the vocabulary.
-        if let Some(info) = ROLE_INDEX.find(&ROLE_IDS, id).and_then(|code| ROLES.get(code)) {
-            return Ok(info.role);
+        if let Some(role) = Role::from_exact_id(id) {
+            return Ok(role);
         }
         let wanted = id.trim_ascii();
         if wanted.eq_ignore_ascii_case(CUSTOM_ID) {

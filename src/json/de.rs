@@ -256,6 +256,17 @@ impl<'a> Ctx<'a> {
         convert(text).map_err(|kind| self.fail(kind))
     }
 
+    /// A role id. One written exactly as in the vocabulary holds no escape
+    /// and no control character, so it needs no decoding.
+    fn role<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<Role, A::Error> {
+        let Raw(raw) = map.next_value().map_err(self.wrong_type("a string"))?;
+        if let Some(role) = Role::from_exact_id(raw) {
+            return Ok(role);
+        }
+        let text = self.text(raw)?;
+        Role::from_id(text).map_err(|kind| self.fail(kind))
+    }
+
     /// A field of a known place ends: the next error is no longer about it.
     fn leave(&mut self, place: Place) {
         self.place = place;
@@ -592,7 +603,7 @@ impl<'a> Fields<'a> for EntryFields<'a> {
         let e = &mut self.entry;
         match position {
             0 => e.name = ctx.string(map)?,
-            1 => self.role = Some(ctx.parsed(map, Role::from_id)?),
+            1 => self.role = Some(ctx.role(map)?),
             2 => e.title = Some(ctx.string(map)?),
             3 => self.department = Some(ctx.parsed(map, Department::from_id)?),
             4 => e.character = Some(ctx.string(map)?),
