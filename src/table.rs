@@ -516,7 +516,8 @@ pub enum CastOrder {
     Billing,
     /// The top billed names first, then order of appearance.
     Appearance,
-    /// By surname (last word of the name), then the whole name.
+    /// By surname (last word of the name; words split at ASCII whitespace,
+    /// so a no-break space joins a compound surname), then the whole name.
     Alphabetical,
 }
 
