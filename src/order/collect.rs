@@ -106,7 +106,7 @@ pub fn collect<const N: usize, const M: usize>(
         if keys::waits_for_plan(entry) {
             waiting = Some(waiting.map_or((index, index), |(first, _)| (first, index)));
         } else if entry.is_credited() {
-            keyer.push(entry, index, (entry.billing, index), &mut out.items)?;
+            keyer.push_outlined(entry, index, (entry.billing, index), &mut out.items)?;
         }
     }
     // The hash set is done with the card buffer.
@@ -120,7 +120,7 @@ pub fn collect<const N: usize, const M: usize>(
         for (index, entry) in (first..).zip(rows) {
             if keys::waits_for_plan(entry) && entry.is_credited() {
                 let primary = keys::team_lead(table, &plan, entry, index);
-                keyer.push(entry, index, primary, &mut out.items)?;
+                keyer.push_outlined(entry, index, primary, &mut out.items)?;
             }
         }
     }
