@@ -225,21 +225,7 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
     }
     let magnitude = total.unsigned_abs();
     let negative = total < 0;
-    // Exact quota of share i is magnitude × w / sum = floor + rem / sum,
-    // in 64 bits when the product fits, else in 128.
-    let parts = |i: usize| -> Option<(u64, u64)> {
-        let w = weight(i);
-        match magnitude.checked_mul(w) {
-            Some(product) => Some((product.checked_div(sum)?, product.checked_rem(sum)?)),
-            None => {
-                let product = u128::from(magnitude).checked_mul(u128::from(w))?;
-                let sum = u128::from(sum);
-                let floor = u64::try_from(product.checked_div(sum)?).ok()?;
-                let rem = u64::try_from(product.checked_rem(sum)?).ok()?;
-                Some((floor, rem))
-            }
-        }
-    };
+    let parts = |i: usize| quota(magnitude, weight(i), sum);
     let mut assigned: u64 = 0;
     for (i, slot) in out.iter_mut().enumerate() {
         let (floor, rem) = parts(i).ok_or(overflow)?;
@@ -293,6 +279,24 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
         .ok_or(overflow)?;
     }
     Ok(())
+}
+
+/// The exact quota `magnitude × weight / sum` as its floor and remainder,
+/// in 64 bits when the product fits, else in 128. Out of line: the split
+/// reads each quota twice, and one copy of the 128-bit division is enough
+/// flash.
+#[inline(never)]
+fn quota(magnitude: u64, weight: u64, sum: u64) -> Option<(u64, u64)> {
+    match magnitude.checked_mul(weight) {
+        Some(product) => Some((product.checked_div(sum)?, product.checked_rem(sum)?)),
+        None => {
+            let product = u128::from(magnitude).checked_mul(u128::from(weight))?;
+            let sum = u128::from(sum);
+            let floor = u64::try_from(product.checked_div(sum)?).ok()?;
+            let rem = u64::try_from(product.checked_rem(sum)?).ok()?;
+            Some((floor, rem))
+        }
+    }
 }
 
 /// Like [`split`], but no share gets more than its cap (in magnitude), for
