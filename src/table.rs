@@ -93,8 +93,9 @@ impl Flag {
 
 /// Find `id` in a table of `(id, value)` rows (ASCII case-insensitive).
 pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
+    let wanted = id.trim_ascii();
     rows.iter()
-        .find(|(row_id, _)| row_id.eq_ignore_ascii_case(id.trim_ascii()))
+        .find(|(row_id, _)| row_id.eq_ignore_ascii_case(wanted))
         .map(|&(_, v)| v)
 }
 

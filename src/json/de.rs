@@ -169,9 +169,9 @@ impl<'a> Ctx<'a> {
             Some(&field) if same_id(field, raw) => Some(next),
             _ => index.find(allowed, raw),
         };
-        let new = position.and_then(|p| Some((p, 1u32.checked_shl(u32::try_from(p).ok()?)?)));
-        match new {
-            Some((position, bit)) if *seen & bit == 0 => {
+        let bit = position.and_then(|p| 1u32.checked_shl(u32::try_from(p).ok()?));
+        match (position, bit) {
+            (Some(position), Some(bit)) if *seen & bit == 0 => {
                 *seen |= bit;
                 self.field = allowed.get(position).copied();
                 Ok(position)
