@@ -160,10 +160,7 @@ pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
     }
     let product = i128::from(a).checked_mul(i128::from(b))?;
     let d = d.unsigned_abs();
-    let magnitude = product
-        .unsigned_abs()
-        .checked_add(u128::from(d / 2))?
-        .checked_div(u128::from(d))?;
+    let (magnitude, _) = div_rem_wide(product.unsigned_abs().checked_add(u128::from(d / 2))?, d)?;
     let magnitude = i128::try_from(magnitude).ok()?;
     i64::try_from(if product < 0 {
         magnitude.checked_neg()?
@@ -282,21 +279,29 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
 }
 
 /// The exact quota `magnitude × weight / sum` as its floor and remainder,
-/// in 64 bits when the product fits, else in 128. Out of line: the split
-/// reads each quota twice, and one copy of the 128-bit division is enough
-/// flash.
-#[inline(never)]
+/// in 64 bits when the product fits, else in 128.
 fn quota(magnitude: u64, weight: u64, sum: u64) -> Option<(u64, u64)> {
     match magnitude.checked_mul(weight) {
         Some(product) => Some((product.checked_div(sum)?, product.checked_rem(sum)?)),
         None => {
             let product = u128::from(magnitude).checked_mul(u128::from(weight))?;
-            let sum = u128::from(sum);
-            let floor = u64::try_from(product.checked_div(sum)?).ok()?;
-            let rem = u64::try_from(product.checked_rem(sum)?).ok()?;
-            Some((floor, rem))
+            let (floor, rem) = div_rem_wide(product, sum)?;
+            Some((u64::try_from(floor).ok()?, rem))
         }
     }
+}
+
+/// `n / d` and `n % d` for a 128-bit numerator and a 64-bit divisor;
+/// `None` when `d` is 0. Out of line: a 128-bit division is a long routine
+/// on a 32-bit core, and this one copy serves the split, the rates and the
+/// top sheet's shares.
+#[inline(never)]
+pub(crate) fn div_rem_wide(n: u128, d: u64) -> Option<(u128, u64)> {
+    let divisor = u128::from(d);
+    let quotient = n.checked_div(divisor)?;
+    // n − quotient · d is below d: it fits the divisor's type.
+    let remainder = n.wrapping_sub(quotient.wrapping_mul(divisor));
+    Some((quotient, u64::try_from(remainder).ok()?))
 }
 
 /// Like [`split`], but no share gets more than its cap (in magnitude), for
@@ -412,4 +417,58 @@ pub fn split_statement(
         *paid = cumulative;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deterministic stream of words, with extremes mixed in.
+    fn words() -> impl Iterator<Item = u64> {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        core::iter::from_fn(move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            Some(match state % 7 {
+                0 => [0, 1, 2, u64::MAX, u64::MAX / 2, 10_000][(state >> 32) as usize % 6],
+                1 => state >> 40,
+                _ => state,
+            })
+        })
+    }
+
+    #[test]
+    fn wide_division_matches_u128() {
+        let mut w = words();
+        for _ in 0..20_000 {
+            let n = u128::from(w.next().unwrap()) << (w.next().unwrap() % 64) | u128::from(w.next().unwrap());
+            let d = w.next().unwrap();
+            let expected = (d != 0).then(|| (n / u128::from(d), (n % u128::from(d)) as u64));
+            assert_eq!(div_rem_wide(n, d), expected, "{n} / {d}");
+        }
+    }
+
+    #[test]
+    fn rates_round_half_up_away_from_zero() {
+        let mut w = words();
+        for _ in 0..20_000 {
+            let (a, b, d) = (
+                w.next().unwrap() as i64,
+                (w.next().unwrap() % 20_001) as i64,
+                w.next().unwrap() as i64,
+            );
+            let expected = (d > 0)
+                .then(|| {
+                    let p = i128::from(a) * i128::from(b);
+                    let m = (p.unsigned_abs() + u128::from(d as u64 / 2)) / u128::from(d as u64);
+                    i64::try_from(if p < 0 { -(m as i128) } else { m as i128 }).ok()
+                })
+                .flatten();
+            assert_eq!(mul_div_half_up(a, b, d), expected, "{a} × {b} / {d}");
+        }
+        assert_eq!(mul_div_half_up(5, 1, 10), Some(1));
+        assert_eq!(mul_div_half_up(-5, 1, 10), Some(-1));
+        assert_eq!(mul_div_half_up(4, 1, 10), Some(0));
+    }
 }

@@ -6,7 +6,7 @@ use core::fmt;
 
 use super::classify::classify_entry;
 use crate::error::{Error, ErrorKind, Location, Place};
-use crate::money::{Currency, Money, mul_div_half_up};
+use crate::money::{Currency, Money, div_rem_wide, mul_div_half_up};
 use crate::table::{ChargeRate, Entry, MAX_CHARGES, SECTIONS, Section, Table};
 
 /// Basis points in a whole.
@@ -301,18 +301,29 @@ fn shares(sections: &[i64; 4], charges: i64, total: i64) -> Shares {
             i128::from(x)
         }
     };
-    let positive_total = mirror(total);
+    let Ok(positive_total) = u64::try_from(mirror(total)) else {
+        return Shares::default();
+    };
     let mut floors = [0i128; 5];
     let mut remainders = [0i128; 5];
     for ((part, floor), remainder) in parts.iter().zip(floors.iter_mut()).zip(remainders.iter_mut()) {
         let scaled = mirror(*part).saturating_mul(i128::from(BPS));
-        match (
-            scaled.checked_div_euclid(positive_total),
-            scaled.checked_rem_euclid(positive_total),
-        ) {
-            (Some(f), Some(r)) if positive_total > 0 => (*floor, *remainder) = (f, r),
-            _ => return Shares::default(),
-        }
+        // Floor division of a signed part by the positive total, through
+        // the unsigned division the split also uses.
+        let Some((quotient, rest)) = div_rem_wide(scaled.unsigned_abs(), positive_total) else {
+            return Shares::default();
+        };
+        let Ok(quotient) = i128::try_from(quotient) else {
+            return Shares::default();
+        };
+        (*floor, *remainder) = match (scaled < 0, rest) {
+            (false, _) => (quotient, i128::from(rest)),
+            (true, 0) => (quotient.saturating_neg(), 0),
+            (true, _) => (
+                quotient.saturating_neg().saturating_sub(1),
+                i128::from(positive_total.saturating_sub(rest)),
+            ),
+        };
     }
     let assigned: i128 = floors.iter().fold(0, |acc, f| acc.saturating_add(*f));
     // The leftover is in 0..5: the remainders add up to less than 5 totals.
@@ -395,4 +406,90 @@ fn money_text(money: Money) -> heapless::String<48> {
     // 48 bytes hold any i64 amount with separators, sign and symbol.
     let _ = fmt::write(&mut text, format_args!("{money}"));
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shares in plain signed 128-bit arithmetic, floors by Euclidean
+    /// division: what [`shares`] computes through the unsigned division.
+    fn reference(sections: &[i64; 4], charges: i64, total: i64) -> Shares {
+        let parts = [sections[0], sections[1], sections[2], sections[3], charges];
+        let sign = if total < 0 { -1 } else { 1 };
+        let positive_total = i128::from(total) * sign;
+        if positive_total == 0 {
+            return Shares::default();
+        }
+        let scaled = parts.map(|p| i128::from(p) * sign * i128::from(BPS));
+        let mut floors = scaled.map(|x| x.div_euclid(positive_total));
+        let mut remainders = scaled.map(|x| x.rem_euclid(positive_total));
+        let leftover = i128::from(BPS) - floors.iter().sum::<i128>();
+        for _ in 0..leftover.clamp(0, 5) {
+            // The largest remainder, ties to the earlier part.
+            let i = (0..5).rev().max_by_key(|&i| remainders[i]).unwrap();
+            floors[i] += 1;
+            remainders[i] = -1;
+        }
+        match floors.map(|f| i64::try_from(f).ok()) {
+            [Some(a), Some(b), Some(c), Some(d), Some(e)] => Shares {
+                sections: [a, b, c, d],
+                charges: e,
+            },
+            _ => Shares::default(),
+        }
+    }
+
+    #[test]
+    fn shares_match_signed_arithmetic() {
+        let extremes = [
+            0,
+            1,
+            -1,
+            7,
+            -7,
+            BPS,
+            i64::MAX,
+            i64::MIN,
+            i64::MAX / 3,
+            i64::MIN / 3,
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |small: bool| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let word = (state >> 11) as i64;
+            match (state >> 5) % 8 {
+                0 => extremes[(state >> 20) as usize % extremes.len()],
+                _ if small => word % 1_000_000 - 200_000,
+                _ => word,
+            }
+        };
+        for case in 0..20_000 {
+            // Mostly realistic budgets (small parts, mixed signs), some
+            // extremes where floors overflow `i64` or the total is 0.
+            let small = case % 4 != 0;
+            let sections = [next(small), next(small), next(small), next(small)];
+            let charges = next(small);
+            let total = match case % 3 {
+                0 => sections
+                    .iter()
+                    .chain([&charges])
+                    .fold(0i64, |a, &b| a.wrapping_add(b)),
+                _ => next(small),
+            };
+            let got = shares(&sections, charges, total);
+            assert_eq!(
+                got,
+                reference(&sections, charges, total),
+                "{sections:?} {charges} {total}"
+            );
+            let exact = sections.iter().map(|&x| i128::from(x)).sum::<i128>() + i128::from(charges)
+                == i128::from(total);
+            if total != 0 && got != Shares::default() && exact {
+                assert_eq!(got.sections.iter().sum::<i64>() + got.charges, BPS);
+            }
+        }
+    }
 }
