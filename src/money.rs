@@ -292,15 +292,30 @@ fn quota(magnitude: u64, weight: u64, sum: u64) -> Option<(u64, u64)> {
 }
 
 /// `n / d` and `n % d` for a 128-bit numerator and a 64-bit divisor;
-/// `None` when `d` is 0. Out of line: a 128-bit division is a long routine
-/// on a 32-bit core, and this one copy serves the split, the rates and the
-/// top sheet's shares.
-#[inline(never)]
+/// `None` when `d` is 0. A numerator within 64 bits divides natively;
+/// a wider one, which only sums beyond 2^64 reach (and the top sheet's
+/// shares, five divisions a sheet), goes one bit at a time. Core's 128-bit
+/// division is faster but costs about 0.9 KiB of flash on a 32-bit core,
+/// for a path that real budgets barely use.
 pub(crate) fn div_rem_wide(n: u128, d: u64) -> Option<(u128, u64)> {
+    if d == 0 {
+        return None;
+    }
+    if let Ok(narrow) = u64::try_from(n) {
+        return Some((u128::from(narrow.checked_div(d)?), narrow.checked_rem(d)?));
+    }
     let divisor = u128::from(d);
-    let quotient = n.checked_div(divisor)?;
-    // n − quotient · d is below d: it fits the divisor's type.
-    let remainder = n.wrapping_sub(quotient.wrapping_mul(divisor));
+    let (mut quotient, mut remainder) = (0u128, 0u128);
+    for bit in (0..128u32.saturating_sub(n.leading_zeros())).rev() {
+        // The remainder stays below the divisor, so shifting it never
+        // loses a bit.
+        remainder = remainder.wrapping_shl(1) | (n.wrapping_shr(bit) & 1);
+        quotient = quotient.wrapping_shl(1);
+        if remainder >= divisor {
+            remainder = remainder.wrapping_sub(divisor);
+            quotient |= 1;
+        }
+    }
     Some((quotient, u64::try_from(remainder).ok()?))
 }
 
