@@ -5,8 +5,8 @@
 
 use core::fmt;
 
-use crate::error::{Error, ErrorKind, Location, Place, Snippet};
-use crate::vocabulary::nearest;
+use crate::error::{Error, ErrorKind, Location, Place};
+use crate::vocabulary::unknown;
 
 /// An ISO 4217 currency with its minor-unit exponent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,9 +64,9 @@ impl Currency {
             .iter()
             .copied()
             .find(|c| c.code.eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| ErrorKind::UnknownValue {
-                value: Snippet::new(code),
-                suggestion: nearest(wanted, CURRENCIES.iter().map(|c| c.code)),
+            .ok_or_else(|| {
+                let (value, suggestion) = unknown(code, wanted, &mut CURRENCIES.iter().map(|c| c.code));
+                ErrorKind::UnknownValue { value, suggestion }
             })
     }
 

@@ -5,9 +5,9 @@
 //! builder that firmware uses to fill a table in code; the `json` module
 //! fills the same table from a document.
 
-use crate::error::{Error, ErrorKind, Place, Snippet};
+use crate::error::{Error, ErrorKind, Place};
 use crate::money::Currency;
-use crate::vocabulary::{Department, Role, Side, nearest};
+use crate::vocabulary::{Department, Role, Side, unknown};
 
 /// Fixed capacity for contractual charges (contingency, insurance, …).
 pub const MAX_CHARGES: usize = 8;
@@ -79,9 +79,9 @@ impl Flag {
     /// Look a flag up by id (ASCII whitespace trimmed, ASCII case-insensitive).
     pub fn from_id(id: &str) -> Result<Flag, ErrorKind> {
         let wanted = id.trim_ascii();
-        lookup(FLAGS, wanted).ok_or_else(|| ErrorKind::UnknownFlag {
-            value: Snippet::new(id),
-            suggestion: nearest(wanted, FLAGS.iter().map(|&(id, _)| id)),
+        lookup(FLAGS, wanted).ok_or_else(|| {
+            let (value, suggestion) = unknown(id, wanted, &mut FLAGS.iter().map(|&(id, _)| id));
+            ErrorKind::UnknownFlag { value, suggestion }
         })
     }
 
@@ -102,9 +102,9 @@ pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
 /// Look `id` up in a table of fixed values; an unknown value names the nearest one.
 #[cfg(feature = "json")]
 pub(crate) fn lookup_value<T: Copy>(rows: &[(&'static str, T)], id: &str) -> Result<T, ErrorKind> {
-    lookup(rows, id).ok_or_else(|| ErrorKind::UnknownValue {
-        value: Snippet::new(id),
-        suggestion: nearest(id.trim_ascii(), rows.iter().map(|&(id, _)| id)),
+    lookup(rows, id).ok_or_else(|| {
+        let (value, suggestion) = unknown(id, id.trim_ascii(), &mut rows.iter().map(|&(id, _)| id));
+        ErrorKind::UnknownValue { value, suggestion }
     })
 }
 

@@ -11,6 +11,8 @@
 use crate::error::{ErrorKind, Snippet};
 use crate::ids::IdIndex;
 
+mod pack;
+
 /// Side of the budget line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -100,29 +102,26 @@ impl Department {
             .iter()
             .copied()
             .find(|d| d.id().eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| ErrorKind::UnknownDepartment {
-                value: Snippet::new(id),
-                suggestion: nearest(wanted, DEPARTMENTS.iter().map(|d| d.id())),
+            .ok_or_else(|| {
+                let (value, suggestion) = unknown(id, wanted, &mut DEPARTMENTS.iter().map(|d| d.id()));
+                ErrorKind::UnknownDepartment { value, suggestion }
             })
     }
 }
 
 /// Everything the rules know about one role: one row of [`ROLES`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// The id and the titles are read through methods: a row keeps 16-bit
+/// offsets into the vocabulary's packed text rather than three `&str`.
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RoleInfo {
     /// The role this row describes.
     pub role: Role,
-    /// Stable snake_case id, as written in tables.
-    pub id: &'static str,
     /// Crawl department.
     pub department: Department,
     /// Rank inside the department: lower ranks come first (heads first).
     pub rank: u8,
-    /// On-screen title for one name. `…` marks where the names go.
-    pub singular: &'static str,
-    /// On-screen title for several names.
-    pub plural: &'static str,
     /// Default budget account (default four-digit Hollywood chart).
     pub account: u16,
     /// Default side of the line.
@@ -130,6 +129,55 @@ pub struct RoleInfo {
     /// Deal-dependent roles (SPEC §4.1 rule 4): the account used when the
     /// deal puts the role above the line (as a profit participant).
     pub atl_account_when_participant: Option<u16>,
+    /// Where the id starts in [`TEXT`], and its length.
+    id_at: u16,
+    id_len: u8,
+    /// Where the titles start in [`TEXT`]: the singular is the first
+    /// `singular_len` bytes, the plural `plural_len` bytes from
+    /// `plural_skip` on.
+    titles_at: u16,
+    singular_len: u8,
+    plural_skip: u8,
+    plural_len: u8,
+}
+
+impl RoleInfo {
+    /// Stable snake_case id, as written in tables.
+    pub fn id(&self) -> &'static str {
+        text(usize::from(self.id_at), self.id_len)
+    }
+
+    /// On-screen title for one name. `…` marks where the names go.
+    pub fn singular(&self) -> &'static str {
+        text(usize::from(self.titles_at), self.singular_len)
+    }
+
+    /// On-screen title for several names.
+    pub fn plural(&self) -> &'static str {
+        let at = usize::from(self.titles_at).saturating_add(usize::from(self.plural_skip));
+        text(at, self.plural_len)
+    }
+}
+
+impl core::fmt::Debug for RoleInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RoleInfo")
+            .field("role", &self.role)
+            .field("id", &self.id())
+            .field("department", &self.department)
+            .field("rank", &self.rank)
+            .field("singular", &self.singular())
+            .field("plural", &self.plural())
+            .field("account", &self.account)
+            .field("side", &self.side)
+            .field("atl_account_when_participant", &self.atl_account_when_participant)
+            .finish()
+    }
+}
+
+/// `len` bytes of [`TEXT`] from `at` (rows only point at whole strings).
+fn text(at: usize, len: u8) -> &'static str {
+    TEXT.get(at..at.saturating_add(usize::from(len))).unwrap_or("")
 }
 
 macro_rules! roles {
@@ -145,8 +193,9 @@ macro_rules! roles {
             Custom,
         }
 
-        /// The vocabulary, one row per role, indexed by the role's `u8` code.
-        pub const ROLES: &[RoleInfo] = &[$(RoleInfo {
+        /// The vocabulary as written below, before packing (compile time
+        /// only: nothing reads it at run time).
+        const SOURCE: &[pack::Source] = &[$(pack::Source {
             role: Role::$variant,
             id: $id,
             department: Department::$dept,
@@ -267,18 +316,31 @@ roles! {
     SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None;
 }
 
-/// Every role's id, in [`ROLES`] order, for [`ROLE_INDEX`].
-const ROLE_IDS: [&str; ROLES.len()] = role_ids();
+/// Roles in the vocabulary ([`Role::Custom`] is not one of them).
+const ROLE_COUNT: usize = SOURCE.len();
+/// Bytes of the packed ids and titles.
+const TEXT_LEN: usize = pack::pack::<ROLE_COUNT, { pack::unshared_len(SOURCE) }>(SOURCE).used;
+const PACKED: pack::Packed<ROLE_COUNT, TEXT_LEN> = pack::pack(SOURCE);
+const ROWS: [RoleInfo; ROLE_COUNT] = PACKED.rows;
+const TEXT_BYTES: [u8; TEXT_LEN] = PACKED.text;
+/// Every id and title of the vocabulary, back to back; rows point into it.
+const TEXT: &str = match core::str::from_utf8(&TEXT_BYTES) {
+    Ok(text) => text,
+    Err(_) => panic!("the packed text is whole strings"),
+};
+
+/// The vocabulary, one row per role, indexed by the role's `u8` code.
+pub const ROLES: &[RoleInfo] = &ROWS;
 
 /// Where [`Role::from_id`] finds an id as written in the vocabulary.
-const ROLE_INDEX: IdIndex<256> = IdIndex::new(&ROLE_IDS);
+const ROLE_INDEX: IdIndex<256> = IdIndex::new(&role_ids());
 
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-const fn role_ids() -> [&'static str; ROLES.len()] {
-    let mut ids = [""; ROLES.len()];
+const fn role_ids() -> [&'static str; ROLE_COUNT] {
+    let mut ids = [""; ROLE_COUNT];
     let mut i = 0;
-    while i < ROLES.len() {
-        ids[i] = ROLES[i].id;
+    while i < ROLE_COUNT {
+        ids[i] = SOURCE[i].id;
         i += 1;
     }
     ids
@@ -298,14 +360,14 @@ impl Role {
 
     /// The stable snake_case id.
     pub fn id(self) -> &'static str {
-        self.info().map_or(CUSTOM_ID, |info| info.id)
+        self.info().map_or(CUSTOM_ID, RoleInfo::id)
     }
 
     /// The role whose id is exactly `id`, as written in the vocabulary
     /// (the fast path of [`Role::from_id`]; `custom` is not in it).
     pub(crate) fn from_exact_id(id: &str) -> Option<Role> {
         ROLE_INDEX
-            .find(&ROLE_IDS, id)
+            .find(id, |code| ROLES.get(code).map(RoleInfo::id))
             .and_then(|code| ROLES.get(code))
             .map(|info| info.role)
     }
@@ -323,16 +385,27 @@ impl Role {
         }
         ROLES
             .iter()
-            .find(|info| info.id.eq_ignore_ascii_case(wanted))
+            .find(|info| info.id().eq_ignore_ascii_case(wanted))
             .map(|info| info.role)
-            .ok_or_else(|| ErrorKind::UnknownRole {
-                value: Snippet::new(id),
-                suggestion: nearest(
-                    wanted,
-                    ROLES.iter().map(|i| i.id).chain(core::iter::once(CUSTOM_ID)),
-                ),
+            .ok_or_else(|| {
+                let mut ids = ROLES.iter().map(RoleInfo::id).chain(core::iter::once(CUSTOM_ID));
+                let (value, suggestion) = unknown(id, wanted, &mut ids);
+                ErrorKind::UnknownRole { value, suggestion }
             })
     }
+}
+
+/// `value` kept for the message, with the nearest of `candidates` to
+/// `wanted`: the cold half of every "unknown id" error. Out of line, and
+/// over one iterator type, so that no lookup carries it inline.
+#[cold]
+#[inline(never)]
+pub(crate) fn unknown(
+    value: &str,
+    wanted: &str,
+    candidates: &mut dyn Iterator<Item = &'static str>,
+) -> (Snippet, Option<&'static str>) {
+    (Snippet::new(value), nearest(wanted, candidates))
 }
 
 /// Longest id compared by [`nearest`]; longer inputs get no suggestion.
@@ -393,25 +466,62 @@ mod tests {
     #[test]
     fn table_rows_are_indexed_by_role_code() {
         for (code, info) in ROLES.iter().enumerate() {
-            assert_eq!(info.role as usize, code, "row {} is out of place", info.id);
-            assert_eq!(Role::from_id(info.id), Ok(info.role));
+            assert_eq!(info.role as usize, code, "row {} is out of place", info.id());
+            assert_eq!(Role::from_id(info.id()), Ok(info.role));
         }
         assert_eq!(Role::Custom as usize, ROLES.len());
         assert_eq!(Role::Custom.info(), None);
     }
 
     #[test]
+    fn packed_rows_read_back_the_table_as_written() {
+        assert_eq!(ROLES.len(), SOURCE.len());
+        for (info, source) in ROLES.iter().zip(SOURCE) {
+            assert_eq!(info.role, source.role);
+            assert_eq!(info.id(), source.id);
+            assert_eq!(info.department, source.department, "{}", source.id);
+            assert_eq!(info.rank, source.rank, "{}", source.id);
+            assert_eq!(info.singular(), source.singular, "{}", source.id);
+            assert_eq!(info.plural(), source.plural, "{}", source.id);
+            assert_eq!(info.account, source.account, "{}", source.id);
+            assert_eq!(info.side, source.side, "{}", source.id);
+            assert_eq!(
+                info.atl_account_when_participant, source.atl_account_when_participant,
+                "{}",
+                source.id
+            );
+        }
+        // Each shape of title pair: plural adds to the singular, equals it,
+        // is shorter than it, or is spelled apart.
+        let titles = |role: Role| role.info().map(|info| (info.singular(), info.plural()));
+        assert_eq!(titles(Role::ArtDirector), Some(("Art Director", "Art Directors")));
+        assert_eq!(titles(Role::Producer), Some(("Produced by", "Produced by")));
+        assert_eq!(titles(Role::Distributor), Some(("… presents", "… present")));
+        assert_eq!(titles(Role::Leadman), Some(("Leadman", "Leadmen")));
+        assert_eq!(
+            titles(Role::SoundUtility),
+            Some(("Sound Utility", "Sound Utilities"))
+        );
+        assert_eq!(
+            titles(Role::DirectorOfPhotography),
+            Some(("Director of Photography", "Directors of Photography"))
+        );
+        // Shared titles make the text shorter than the strings apart.
+        assert!(TEXT.len() + 1000 < pack::unshared_len(SOURCE));
+    }
+
+    #[test]
     fn ids_are_found_as_written_trimmed_or_in_any_case() {
         for info in ROLES {
-            assert_eq!(Role::from_id(info.id), Ok(info.role), "{}", info.id);
+            assert_eq!(Role::from_id(info.id()), Ok(info.role), "{}", info.id());
             // " DIRECTOR\t"
-            let len = info.id.len();
+            let len = info.id().len();
             let mut buffer = [b' '; 64];
-            buffer[1..=len].copy_from_slice(info.id.as_bytes());
+            buffer[1..=len].copy_from_slice(info.id().as_bytes());
             buffer[1..=len].make_ascii_uppercase();
             buffer[len + 1] = b'\t';
             let padded = core::str::from_utf8(&buffer[..len + 2]).unwrap();
-            assert_eq!(Role::from_id(padded), Ok(info.role), "{}", info.id);
+            assert_eq!(Role::from_id(padded), Ok(info.role), "{}", info.id());
         }
         assert_eq!(Role::from_id(" Custom "), Ok(Role::Custom));
         assert!(Role::from_id("director_").is_err());
@@ -420,9 +530,9 @@ mod tests {
     #[test]
     fn ids_are_unique_snake_case() {
         for (i, a) in ROLES.iter().enumerate() {
-            assert!(a.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(a.id().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
             for b in ROLES.iter().skip(i + 1) {
-                assert_ne!(a.id, b.id);
+                assert_ne!(a.id(), b.id());
             }
         }
     }
@@ -492,7 +602,7 @@ mod tests {
                 info.atl_account_when_participant.is_some(),
                 deal.contains(&info.role),
                 "{}",
-                info.id
+                info.id()
             );
         }
     }

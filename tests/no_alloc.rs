@@ -59,7 +59,7 @@ const N: usize = 4096;
 fn big_table_json() -> String {
     let mut entries = Vec::new();
     for i in 0..N {
-        let role = ROLES[i % ROLES.len()].id;
+        let role = ROLES[i % ROLES.len()].id();
         let billing = if i % 3 == 0 {
             format!(r#","billing":{}"#, i % 50 + 1)
         } else {

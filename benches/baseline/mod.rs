@@ -116,7 +116,7 @@ impl Vocabulary {
             .map(|r| {
                 let atl = r.side == creditline::Side::Atl;
                 (
-                    r.id.to_string(),
+                    r.id().to_string(),
                     (
                         r.department.id().to_string(),
                         r.rank,

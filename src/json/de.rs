@@ -104,10 +104,19 @@ impl<'a> Ctx<'a> {
     /// Record `kind` at the current place and field (the first error wins)
     /// and return the serde error that unwinds the parse.
     fn fail<E: de::Error>(&mut self, kind: ErrorKind) -> E {
+        self.record(kind);
+        E::custom("")
+    }
+
+    /// The non-generic, out-of-line half of [`Ctx::fail`]: errors are rare,
+    /// and building one inline at each of the parser's forty-odd error
+    /// sites cost kilobytes of flash.
+    #[cold]
+    #[inline(never)]
+    fn record(&mut self, kind: ErrorKind) {
         if self.error.is_none() {
             self.error = Some(Error::new(kind, Location::at(self.place, self.field)));
         }
-        E::custom("")
     }
 
     /// Convert a serde-json-core error on the current field into ours.
@@ -154,8 +163,9 @@ impl<'a> Ctx<'a> {
     /// Writers emit fields in a fixed order, most often the order of
     /// `allowed`, so the field after `previous` is tried before the index.
     /// Inlined into every object's loop (a call costs as much as the
-    /// lookup); the errors are out of line.
-    #[inline(always)]
+    /// lookup) unless the build optimizes for size; the errors are out of
+    /// line.
+    #[cfg_attr(not(creditline_size), inline(always))]
     fn key<E: de::Error>(
         &mut self,
         raw: &str,
@@ -167,7 +177,7 @@ impl<'a> Ctx<'a> {
         let next = previous.wrapping_add(1);
         let position = match allowed.get(next) {
             Some(&field) if same_id(field, raw) => Some(next),
-            _ => index.find(allowed, raw),
+            _ => index.find(raw, |i| allowed.get(i).copied()),
         };
         let bit = position.and_then(|p| 1u32.checked_shl(u32::try_from(p).ok()?));
         match (position, bit) {

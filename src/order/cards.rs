@@ -57,7 +57,7 @@ pub(super) fn is_writing(role: Role) -> bool {
 pub fn own_heading<'a>(entry: &Entry<'a>) -> &'a str {
     entry
         .title
-        .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular))
+        .unwrap_or_else(|| entry.role.info().map_or("", |info| info.singular()))
 }
 
 impl<'t> Context<'t> {

@@ -499,10 +499,11 @@ impl Keyer {
     }
 
     /// Push the items of one credited entry, ordered as if at `primary`.
-    /// Always inlined where every plain row of a large table (cast
-    /// included) calls it: about 1 KiB of flash for 15% fewer instructions
-    /// in the main titles.
-    #[inline(always)]
+    /// Inlined where every plain row of a large table (cast included)
+    /// calls it: about 1 KiB of flash for 15% fewer instructions in the
+    /// main titles. A build that optimizes for size keeps one copy.
+    #[cfg_attr(not(creditline_size), inline(always))]
+    #[cfg_attr(creditline_size, inline(never))]
     pub fn push<const M: usize>(
         &self,
         entry: &Entry<'_>,

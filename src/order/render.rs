@@ -43,8 +43,8 @@ impl<const M: usize> Credits<M> {
                 let first = self.entries_of(card, table).next().map(|(_, e)| *e);
                 match (first.and_then(|e| e.title), role.info()) {
                     (Some(title), _) => title,
-                    (None, Some(info)) if card.len() > 1 => info.plural,
-                    (None, Some(info)) => info.singular,
+                    (None, Some(info)) if card.len() > 1 => info.plural(),
+                    (None, Some(info)) => info.singular(),
                     (None, None) => "",
                 }
             }
