@@ -449,8 +449,8 @@ impl Chart {
     pub fn section_of(&self, account: u16) -> Option<Section> {
         SECTIONS
             .iter()
-            .zip(self.ranges)
-            .find(|(_, (first, last))| (first..=last).contains(&&account))
+            .zip(&self.ranges)
+            .find(|&(_, &(first, last))| (first..=last).contains(&account))
             .map(|(&(_, section), _)| section)
     }
 

@@ -44,11 +44,14 @@ fn fill(table: &mut Table<'static, N>) -> Result<(), creditline::Error> {
 
 #[cfg(feature = "json")]
 fn fill(table: &mut Table<'static, N>) -> Result<(), creditline::Error> {
-    static INPUT: &[u8] = include_bytes!("../../examples/tables/documentary.json");
+    // The document's bytes under a name of their own, so that
+    // `core_size.py` counts them as the firmware's.
+    static INPUT: [u8; include_bytes!("../../examples/tables/documentary.json").len()] =
+        *include_bytes!("../../examples/tables/documentary.json");
     static mut SCRATCH: [u8; 2048] = [0; 2048];
     // SAFETY: `fill` runs once, before anything else reads SCRATCH.
     let scratch: &'static mut [u8; 2048] = unsafe { &mut *core::ptr::addr_of_mut!(SCRATCH) };
-    creditline::json::parse_table(INPUT, scratch, table)
+    creditline::json::parse_table(&INPUT, scratch, table)
 }
 
 #[entry]

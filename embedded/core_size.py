@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Split the firmware's flash into what the creditline core costs and what
+the firmware itself adds (its table, its JSON document, its startup code).
+
+Every byte of .text and .rodata is the core's unless it belongs to a
+firmware symbol (this crate, cortex-m-rt's startup and handlers,
+panic-halt). Code of the core inlined into a firmware function (the top
+sheet inlined into `main`, `Entry`'s builders into `fill`) is found from
+the debug info's inline chains (`addr2line -i`) and counted as the core's.
+Anonymous constants (string literals) are all counted as the core's.
+
+    llvm-objdump -d --demangle --no-show-raw-insn \
+        target/thumbv7em-none-eabihf/release/creditline-embedded > fw.asm
+    llvm-nm -S --demangle target/thumbv7em-none-eabihf/release/creditline-embedded > fw.nm
+    python3 core_size.py target/thumbv7em-none-eabihf/release/creditline-embedded fw.asm fw.nm
+
+`llvm-size` is looked for on the PATH, or named by $LLVM_SIZE.
+"""
+import os
+import re
+import subprocess
+import sys
+
+FIRMWARE = re.compile(
+    r"^(creditline_embedded::|cortex_m_rt::|cortex_m::|panic_halt::|Reset$|DefaultHandler|"
+    r"DefaultPreInit$|HardFault|__pre_init$)"
+)
+FUNCTION = re.compile(r"^([0-9a-f]+) <(.*)>:$")
+INSTRUCTION = re.compile(r"^\s*([0-9a-f]+):\s")
+
+
+def firmware_code(elf, asm_lines):
+    """Bytes of firmware functions whose code is the firmware's own."""
+    addresses, current = [], None
+    for line in asm_lines:
+        match = FUNCTION.match(line)
+        if match:
+            current = match.group(2)
+            continue
+        match = INSTRUCTION.match(line)
+        if match:
+            addresses.append((int(match.group(1), 16), current))
+    own = [
+        (address, following - address)
+        for (address, name), (following, _) in zip(addresses, addresses[1:] + [(None, None)])
+        if name and FIRMWARE.match(name) and following is not None and following - address <= 4
+    ]
+    if not own:
+        return 0
+    result = subprocess.run(
+        ["addr2line", "-e", elf, "-i", "-f", "-C", "-a"] + [hex(a) for a, _ in own],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    chains, chain = [], None
+    for line in result:
+        if line.startswith("0x"):
+            chain = []
+            chains.append(chain)
+        elif chain is not None and not line.startswith("/") and not line.startswith("??"):
+            chain.append(line)
+    return sum(size for (_, size), frames in zip(own, chains) if not any(f.startswith("creditline::") for f in frames))
+
+
+def firmware_data(nm_lines):
+    """Bytes of the firmware's named constants (its JSON document)."""
+    total = 0
+    for line in nm_lines:
+        parts = line.split(None, 3)
+        if len(parts) == 4 and parts[2] in "rR" and parts[3].startswith("creditline_embedded::"):
+            total += int(parts[1], 16)
+    return total
+
+
+def section_sizes(elf):
+    sizes = {}
+    for line in subprocess.run([os.environ.get("LLVM_SIZE", "llvm-size"), "-A", elf], capture_output=True, text=True, check=True).stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in (".text", ".rodata"):
+            sizes[parts[0]] = int(parts[1])
+    return sizes
+
+
+def main():
+    elf, asm, nm = sys.argv[1:4]
+    with open(asm) as f:
+        code = firmware_code(elf, f.read().splitlines())
+    with open(nm) as f:
+        data = firmware_data(f.read().splitlines())
+    sizes = section_sizes(elf)
+    image = sizes.get(".text", 0) + sizes.get(".rodata", 0)
+    print(f"image .text + .rodata: {image} B ({image / 1024:.1f} KiB)")
+    print(f"firmware's own code:   {code} B")
+    print(f"firmware's own data:   {data} B")
+    core = image - code - data
+    print(f"core:                  {core} B ({core / 1024:.1f} KiB)")
+
+
+if __name__ == "__main__":
+    main()
