@@ -102,7 +102,7 @@ pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
 /// every value type share one copy of the search (the JSON reader looks up
 /// seven such types: 0.8 KiB of flash).
 #[inline(never)]
-fn position_of<'i>(id: &str, ids: &mut dyn Iterator<Item = &'i str>) -> Option<usize> {
+fn position_of(id: &str, ids: &mut dyn Iterator<Item = &str>) -> Option<usize> {
     let wanted = id.trim_ascii();
     for (position, row_id) in (0..).zip(ids) {
         if row_id.eq_ignore_ascii_case(wanted) {
