@@ -1,9 +1,9 @@
 //! Grouping ordered items into cards (SPEC §3.5).
 
+use super::Full;
 use super::keys::{self, CRAWL, PlainRun, Plan};
 use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
-use crate::error::Error;
 use crate::table::{CastCredit, Entry, Flag, Table};
 use crate::vocabulary::{Department, Role};
 
@@ -171,7 +171,7 @@ pub fn group<const N: usize, const M: usize>(
     rules: &SequenceRules,
     plan: &Plan,
     out: &mut Credits<M>,
-) -> Result<(), Error> {
+) -> Result<(), Full> {
     let context = Context::new(table, sequence, rules, plan);
     let mut open: Option<(Placement<'_>, Card, Option<PlainRun>)> = None;
     for (position, item) in out.items.iter().enumerate() {

@@ -13,8 +13,7 @@
 
 use super::keys::{self, Keyer, Plan, Survey};
 use super::warnings::{self, Checks};
-use super::{Credits, Sequence, SequenceRules};
-use crate::error::Error;
+use super::{Credits, Full, Sequence, SequenceRules};
 use crate::table::{Entry, Flag, Table};
 use crate::vocabulary::{ROLES, Role};
 
@@ -70,7 +69,7 @@ pub fn collect<const N: usize, const M: usize>(
     sequence: Sequence,
     rules: &SequenceRules,
     out: &mut Credits<M>,
-) -> Result<Plan, Error> {
+) -> Result<Plan, Full> {
     // Before the survey nothing is merged; the roles that may merge wait.
     let mut keyer = Keyer::new(table, sequence, rules);
     // The lanes cost a pass over the vocabulary: worth it for large tables.

@@ -9,9 +9,9 @@
 //! `(key, own position)`; the table index is the last tiebreak, so no two
 //! items compare equal and the order is total.
 
+use super::Full;
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence, capacity};
-use crate::error::Error;
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
@@ -494,7 +494,7 @@ impl Keyer {
         index: usize,
         primary: (Option<u16>, usize),
         items: &mut heapless::Vec<Item, M>,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Full> {
         self.push(entry, index, primary, items)
     }
 
@@ -510,7 +510,7 @@ impl Keyer {
         index: usize,
         primary: (Option<u16>, usize),
         items: &mut heapless::Vec<Item, M>,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Full> {
         let mut push = |item| items.push(item).map_err(|_| capacity("credits", M));
         if let Some(head) = &self.head {
             let [first, second] = head.of(entry);

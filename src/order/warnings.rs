@@ -1,9 +1,9 @@
 //! Validation warnings (SPEC §3.6): the order is still produced, and each
 //! warning names the entry it is about.
 
+use super::Full;
 use super::keys::{self, Plan};
 use super::{Card, CardKind, Credits, capacity};
-use crate::error::Error;
 use crate::table::{Entry, Flag, Table};
 use crate::vocabulary::Role;
 
@@ -96,7 +96,7 @@ impl<'b> Checks<'b> {
         index: usize,
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Full> {
         // Crew without billing or deal flags can raise nothing.
         if entry.billing.is_none()
             && !Checks::notes_role(entry.role)
@@ -143,7 +143,7 @@ impl<'b> Checks<'b> {
         index: usize,
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Full> {
         if self.billed_again::<M>(entry)? {
             record(warnings, index, bit(WarningCode::DuplicateBilling))?;
         }
@@ -153,7 +153,7 @@ impl<'b> Checks<'b> {
     /// Whether an earlier entry has the same billing in the same block;
     /// `false` without a billing.
     #[inline]
-    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Error> {
+    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Full> {
         let Some(billing) = entry.billing else {
             return Ok(false);
         };
@@ -174,7 +174,7 @@ fn record<const M: usize>(
     warnings: &mut heapless::Vec<(u32, u8), M>,
     index: usize,
     mask: u8,
-) -> Result<(), Error> {
+) -> Result<(), Full> {
     if mask != 0 {
         warnings
             .push((index as u32, mask))
