@@ -15,6 +15,10 @@
 /// nearly always in order already, so its speed matters little. Not
 /// stable: every key the crate sorts by is unique.
 pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    // A build that optimizes for size compares through a `dyn` call: one
+    // copy of the sort per element type rather than one per comparison.
+    #[cfg(creditline_size)]
+    let less: &dyn Fn(&T, &T) -> bool = &less;
     let len = v.len();
     for node in (0..len / 2).rev() {
         sift_down(v, node, len, &less);
@@ -31,8 +35,9 @@ pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
 /// bucket, then a heapsort of each bucket (about `len / 256` words).
 pub(crate) fn sort_words(v: &mut [u64]) {
     const BUCKETS: usize = 256;
-    // A short list is one bucket: the counting pass would cost more.
-    if v.len() <= BUCKETS {
+    // A short list is one bucket: the counting pass would cost more. A
+    // build that optimizes for size leaves the counting pass out.
+    if v.len() <= BUCKETS || cfg!(creditline_size) {
         return small_sort(v);
     }
     let bucket = |word: u64| (word >> 56) as usize;

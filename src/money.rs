@@ -192,7 +192,7 @@ const fn arg_error(kind: ErrorKind, field: &'static str) -> Error {
 /// ```
 pub fn split(total: i64, weights: &[u32], out: &mut [i64]) -> Result<(), Error> {
     check_split_args(weights, out)?;
-    hamilton(total, |i| weights.get(i).map_or(0, |&w| u64::from(w)), out)
+    hamilton(total, |i| weights.get(i).map_or(0, |&w| u64::from(w)), out).map_err(Error::from)
 }
 
 fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
@@ -205,12 +205,31 @@ fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Why Hamilton's method could not split, made an [`Error`] by its caller:
+/// an `Error` is large, and built up front it cost every split.
+#[derive(Clone, Copy, Debug)]
+enum Unsplittable {
+    /// The weights add up past `i64`, or a part does not fit.
+    Overflow,
+    /// Every weight is 0.
+    NoWeights,
+}
+
+impl From<Unsplittable> for Error {
+    fn from(why: Unsplittable) -> Error {
+        match why {
+            Unsplittable::Overflow => arg_error(ErrorKind::Overflow { what: "split" }, "weights"),
+            Unsplittable::NoWeights => arg_error(ErrorKind::NoWeights, "weights"),
+        }
+    }
+}
+
 /// Hamilton's method over `out.len()` shares whose weights `weight(i)`
 /// gives; shares of weight 0 get 0. Writes every element of `out`, which
 /// also holds each share's remainder while the leftover units are placed
 /// (so a quota is divided twice, never once per search step).
-fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Error> {
-    let overflow = arg_error(ErrorKind::Overflow { what: "split" }, "weights");
+fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Unsplittable> {
+    let overflow = Unsplittable::Overflow;
     let n = out.len();
     // Remainders are below the sum and must fit an i64 of `out`.
     let sum = (0..n)
@@ -218,7 +237,7 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
         .filter(|&sum| i64::try_from(sum).is_ok())
         .ok_or(overflow)?;
     if sum == 0 {
-        return Err(arg_error(ErrorKind::NoWeights, "weights"));
+        return Err(Unsplittable::NoWeights);
     }
     let magnitude = total.unsigned_abs();
     let negative = total < 0;

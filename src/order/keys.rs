@@ -572,9 +572,6 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
         return;
     };
     let entry = |item: &Item| item.entry().and_then(|i| table.entry(i));
-    // Both orders share one heapsort, over a `dyn` comparison: these sorts
-    // are rare and short, and a copy each cost 0.4 KiB of flash.
-    let sort = |items: &mut [Item], less: &dyn Fn(&Item, &Item) -> bool| heapsort(items, less);
     match table.options.cast_order {
         CastOrder::Billing => {}
         CastOrder::Appearance => {
@@ -593,7 +590,7 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                         item.own & POSITION_MASK,
                     )
                 };
-                sort(rest, &|a, b| key(a) < key(b));
+                heapsort(rest, |a, b| key(a) < key(b));
             }
         }
         CastOrder::Alphabetical => {
@@ -604,7 +601,7 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
             let name = |item: &Item| entry(item).map_or("", |e| e.name.trim_ascii());
             let surname = |item: &Item| name(item).split_ascii_whitespace().next_back().unwrap_or("");
             let key = |item: &Item| (surname(item), name(item), index_of(item.own));
-            sort(list, &|a, b| key(a) < key(b));
+            heapsort(list, |a, b| key(a) < key(b));
         }
     }
 }
