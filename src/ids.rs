@@ -72,13 +72,13 @@ impl<const SLOTS: usize> IdIndex<SLOTS> {
     /// `i`th id is `id_at(i)`, compared exactly. Inlined unless the build
     /// optimizes for size.
     #[cfg_attr(not(creditline_size), inline(always))]
-    pub(crate) fn find<'i>(&self, id: &str, id_at: impl Fn(usize) -> Option<&'i str>) -> Option<usize> {
+    pub(crate) fn find<'i>(&self, id: &str, id_at: impl Fn(usize) -> Option<&'i [u8]>) -> Option<usize> {
         let mut slot = home(id.as_bytes(), SLOTS);
         // At most half the slots are taken, so an empty one ends every run.
         for _ in 0..SLOTS {
             let held = usize::from(*self.slots.get(slot)?);
             let position = held.checked_sub(1)?;
-            if id_at(position).is_some_and(|candidate| same_id(candidate, id)) {
+            if id_at(position).is_some_and(|candidate| same_id(candidate, id.as_bytes())) {
                 return Some(position);
             }
             slot = slot.wrapping_add(1) & SLOTS.wrapping_sub(1);
@@ -90,8 +90,7 @@ impl<const SLOTS: usize> IdIndex<SLOTS> {
 /// Whether two ids are equal, compared as (overlapping) machine words:
 /// a call to `memcmp` costs more than the compare for ids this short.
 #[inline]
-pub(crate) fn same_id(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -141,11 +140,15 @@ mod tests {
     fn finds_every_id_and_nothing_else() {
         const INDEX: IdIndex<16> = IdIndex::new(FRUITS);
         for (position, id) in FRUITS.iter().enumerate() {
-            assert_eq!(INDEX.find(id, |i| FRUITS.get(i).copied()), Some(position), "{id}");
+            assert_eq!(
+                INDEX.find(id, |i| FRUITS.get(i).map(|f| f.as_bytes())),
+                Some(position),
+                "{id}"
+            );
         }
         for stranger in ["Apple", "appl", "apples", "b", "fig ", "kiwi\0", "pie"] {
             assert_eq!(
-                INDEX.find(stranger, |i| FRUITS.get(i).copied()),
+                INDEX.find(stranger, |i| FRUITS.get(i).map(|f| f.as_bytes())),
                 None,
                 "{stranger}"
             );
@@ -156,7 +159,7 @@ mod tests {
     fn indexes_the_whole_vocabulary() {
         let ids: [&str; ROLES.len()] = core::array::from_fn(|i| ROLES[i].id());
         let index = IdIndex::<256>::new(&ids);
-        let id_at = |i: usize| ids.get(i).copied();
+        let id_at = |i: usize| ids.get(i).map(|id| id.as_bytes());
         for (position, id) in ids.iter().enumerate() {
             assert_eq!(index.find(id, id_at), Some(position), "{id}");
         }
@@ -172,19 +175,16 @@ mod tests {
     /// another id, whatever the word sizes the compare uses.
     #[test]
     fn same_id_compares_every_byte() {
-        let text = "abcdefghijklmnopqrst";
+        let text = b"abcdefghijklmnopqrst";
         for len in 1..=text.len() {
             let id = &text[..len];
             assert!(same_id(id, id));
             assert!(!same_id(id, &text[..len - 1]));
             for at in 0..len {
                 let mut other = [0u8; 20];
-                other[..len].copy_from_slice(id.as_bytes());
+                other[..len].copy_from_slice(id);
                 other[at] = b'_';
-                assert!(
-                    !same_id(id, core::str::from_utf8(&other[..len]).unwrap()),
-                    "{id} at {at}"
-                );
+                assert!(!same_id(id, &other[..len]), "{len} at {at}");
             }
         }
     }

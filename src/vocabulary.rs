@@ -147,6 +147,14 @@ impl RoleInfo {
         text(usize::from(self.id_at), self.id_len)
     }
 
+    /// The id's bytes, without the checks that make them a `&str`.
+    fn id_bytes(&self) -> &'static [u8] {
+        let at = usize::from(self.id_at);
+        TEXT.as_bytes()
+            .get(at..at.saturating_add(usize::from(self.id_len)))
+            .unwrap_or_default()
+    }
+
     /// On-screen title for one name. `…` marks where the names go.
     pub fn singular(&self) -> &'static str {
         text(usize::from(self.titles_at), self.singular_len)
@@ -367,7 +375,7 @@ impl Role {
     /// (the fast path of [`Role::from_id`]; `custom` is not in it).
     pub(crate) fn from_exact_id(id: &str) -> Option<Role> {
         ROLE_INDEX
-            .find(id, |code| ROLES.get(code).map(RoleInfo::id))
+            .find(id, |code| ROLES.get(code).map(RoleInfo::id_bytes))
             .and_then(|code| ROLES.get(code))
             .map(|info| info.role)
     }

@@ -176,8 +176,8 @@ impl<'a> Ctx<'a> {
     ) -> Result<usize, E> {
         let next = previous.wrapping_add(1);
         let position = match allowed.get(next) {
-            Some(&field) if same_id(field, raw) => Some(next),
-            _ => index.find(raw, |i| allowed.get(i).copied()),
+            Some(&field) if same_id(field.as_bytes(), raw.as_bytes()) => Some(next),
+            _ => index.find(raw, |i| allowed.get(i).map(|field| field.as_bytes())),
         };
         let bit = position.and_then(|p| 1u32.checked_shl(u32::try_from(p).ok()?));
         match (position, bit) {
