@@ -68,27 +68,30 @@ fn department_account(department: Department) -> u16 {
         .map_or(7900, |info| info.account)
 }
 
-/// Classify one entry; `index` names it in errors.
-pub fn classify_entry(entry: &Entry<'_>, chart: &Chart, index: usize) -> Result<Classification, Error> {
-    // The rules report only the account a chart lacks: the error, with its
-    // place, is built once here rather than at every rule.
-    classify_by_rules(entry, chart).map_err(|account| {
-        Error::at(
-            ErrorKind::AccountOutsideChart {
-                account: u32::from(account),
-            },
-            Place::Entry(index),
-            "account",
-        )
-    })
+/// The error of an entry's account that no section of the chart holds:
+/// built out of line, once, rather than at each rule.
+#[cold]
+#[inline(never)]
+fn account_outside_chart(index: usize, account: u16) -> Error {
+    Error::at(
+        ErrorKind::AccountOutsideChart {
+            account: u32::from(account),
+        },
+        Place::Entry(index),
+        "account",
+    )
 }
 
-/// SPEC §4.1's rules in order; `Err` is an account outside the chart.
-fn classify_by_rules(entry: &Entry<'_>, chart: &Chart) -> Result<Classification, u16> {
-    let section_of = |account: u16| chart.section_of(account).ok_or(account);
+/// Classify one entry; `index` names it in errors.
+pub fn classify_entry(entry: &Entry<'_>, chart: &Chart, index: usize) -> Result<Classification, Error> {
+    let section_of = |account: u16| {
+        chart
+            .section_of(account)
+            .ok_or_else(|| account_outside_chart(index, account))
+    };
     // A side's section: above the line is the ATL section; below it, the
     // chart's section of the account, never the ATL one.
-    let placed = |side: Side, account: u16, reason: Reason| -> Result<Classification, u16> {
+    let placed = |side: Side, account: u16, reason: Reason| -> Result<Classification, Error> {
         let section = match (side, section_of(account)?) {
             (Side::Atl, _) => Section::Atl,
             (_, Section::Atl) => Section::Production,
