@@ -5,7 +5,10 @@ Reads `llvm-objdump -d --demangle --no-show-raw-insn` output, takes each
 function's frame from its prologue (`push`/`vpush` registers, `sub sp`),
 follows `bl`/`blx` calls, and prints for every function whose name
 contains one of the arguments the deepest call path and its total bytes.
-Static: it sees no indirect calls (the core makes none on these paths).
+An indirect call (`blx rN`: the `dyn` comparisons of a build optimized
+for size, the `dyn` iterators of the JSON reader's lookups) is taken to
+reach the deepest function whose name matches --indirect (default: any
+closure or iterator `next`), which bounds it from above.
 
     llvm-objdump -d --demangle --no-show-raw-insn \
         target/thumbv7em-none-eabihf/release/creditline-embedded > fw.asm
@@ -18,6 +21,8 @@ FUNCTION = re.compile(r"^[0-9a-f]+ <(.*)>:$")
 PUSH = re.compile(r"\t(push(?:\.w)?|vpush)\t\{([^}]*)\}")
 SUB_SP = re.compile(r"\tsub(?:w|\.w)?\tsp, (?:sp, )?#(0x[0-9a-f]+|\d+)")
 CALL = re.compile(r"\tblx?\t0x[0-9a-f]+ <([^+>]+)")
+INDIRECT = re.compile(r"\tblx\tr\d+")
+INDIRECT_CALL = "<indirect>"
 
 
 def registers(spec):
@@ -49,25 +54,33 @@ def parse(lines):
             frame["frame"] += int(match.group(1), 0)
         if (match := CALL.search(line)) and match.group(1) != current:
             frame["calls"].add(match.group(1))
+        if INDIRECT.search(line):
+            frame["calls"].add(INDIRECT_CALL)
     return functions
 
 
-def deepest(functions, name, seen=()):
+def deepest(functions, name, targets, seen=()):
     frame = functions.get(name, {"frame": 0, "calls": ()})
     best = (0, [])
     for callee in frame["calls"]:
-        if callee not in seen:
-            candidate = deepest(functions, callee, seen + (name,))
-            best = max(best, candidate, key=lambda c: c[0])
+        for target in targets if callee == INDIRECT_CALL else [callee]:
+            if target not in seen:
+                candidate = deepest(functions, target, targets, seen + (name,))
+                if callee == INDIRECT_CALL:
+                    candidate = (candidate[0], ["(indirect)"] + candidate[1])
+                best = max(best, candidate, key=lambda c: c[0])
     return frame["frame"] + best[0], [f"{name} ({frame['frame']})"] + best[1]
 
 
 def main():
-    functions = parse(open(sys.argv[1]).read().split("\n"))
-    for wanted in sys.argv[2:]:
+    args = [a for a in sys.argv[1:] if not a.startswith("--indirect=")]
+    pattern = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--indirect=")), r"closure|::next")
+    functions = parse(open(args[0]).read().split("\n"))
+    targets = [name for name in functions if re.search(pattern, name)]
+    for wanted in args[1:]:
         for name in functions:
             if wanted in name:
-                total, path = deepest(functions, name)
+                total, path = deepest(functions, name, targets)
                 path = [re.sub(r"::h[0-9a-f]{16}", "", step) for step in path]
                 print(f"{total} bytes: " + " -> ".join(path))
 
