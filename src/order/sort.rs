@@ -53,6 +53,11 @@ const fn department_buckets() -> [usize; DEPARTMENTS.len() + 1] {
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time, as above
 const BUCKETS: usize = DEPARTMENT_BUCKETS[DEPARTMENTS.len()] + 1;
 
+/// Bucket numbers are bytes, and the counts sit in a table of 256: an
+/// index that cannot be out of range costs no bounds check.
+type Bounds = [u32; 256];
+const _: () = assert!(BUCKETS <= 256, "a bucket number is a byte");
+
 /// The counting pass parks each item's bucket in the bits of `Item::own`
 /// above its position and carding facts.
 const PARK_SHIFT: u32 = 52;
@@ -69,7 +74,7 @@ fn order_key(item: &Item) -> u128 {
 /// The bucket of a key: non-decreasing in the key, so sorting by bucket
 /// and then inside each bucket sorts by key.
 #[inline]
-fn bucket(key: u64) -> usize {
+fn bucket(key: u64) -> u8 {
     let (block, department, rank) = keys::unpack(key);
     if block != CRAWL {
         return 0;
@@ -79,9 +84,10 @@ fn bucket(key: u64) -> usize {
         DEPARTMENT_BUCKETS.get(usize::from(department).saturating_add(1)),
     ) else {
         // Past the known departments: one shared bucket, the last.
-        return BUCKETS - 1;
+        return (BUCKETS - 1) as u8;
     };
-    start.saturating_add(usize::from(rank)).min(end.saturating_sub(1))
+    let bucket = start.saturating_add(usize::from(rank)).min(end.saturating_sub(1));
+    u8::try_from(bucket).unwrap_or(u8::MAX)
 }
 
 /// Sort `items` by [`order_key`]. A build that optimizes for size takes
@@ -106,16 +112,17 @@ fn sort_run(items: &mut [Item]) {
 fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // Count the items of each bucket, noting each item's bucket in the
     // spare bits of `own`, then turn the counts into starts.
-    let mut bounds = [0u32; BUCKETS];
+    let mut bounds: Bounds = [0; 256];
     for item in items.iter_mut() {
         let bucket = bucket(item.key);
-        item.own |= (bucket as u64) << PARK_SHIFT;
-        if let Some(count) = bounds.get_mut(bucket) {
-            *count = count.saturating_add(1);
+        item.own |= u64::from(bucket) << PARK_SHIFT;
+        if let Some(count) = bounds.get_mut(usize::from(bucket)) {
+            // At most `items.len()`, which `sort` checked fits a u32.
+            *count = count.wrapping_add(1);
         }
     }
     let mut start = 0u32;
-    for bound in bounds.iter_mut() {
+    for bound in bounds.iter_mut().take(BUCKETS) {
         let count = *bound;
         *bound = start;
         start = start.saturating_add(count);
@@ -133,7 +140,7 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     // (stable); the starts become the ends of the buckets.
     scatter(items, len, &mut bounds);
     let mut start = 0usize;
-    for &end in &bounds {
+    for &end in bounds.iter().take(BUCKETS) {
         if let Some(run) = items.get_mut(start..end as usize) {
             sort_run(run);
         }
@@ -168,17 +175,17 @@ fn copy_up<const M: usize>(items: &mut heapless::Vec<Item, M>) -> bool {
 
 /// Write every item of the copy in the upper half to its place in the
 /// lower half (independent stores, fast), then drop the copy.
-fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut [u32; BUCKETS]) {
+fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut Bounds) {
     let (to, from) = items.split_at_mut(len);
     for item in from.iter() {
-        if let Some(next) = bounds.get_mut((item.own >> PARK_SHIFT) as usize) {
+        if let Some(next) = bounds.get_mut(usize::from((item.own >> PARK_SHIFT) as u8)) {
             if let Some(slot) = to.get_mut(*next as usize) {
                 *slot = Item {
                     key: item.key,
                     own: item.own & UNPARKED,
                 };
             }
-            *next = next.saturating_add(1);
+            *next = next.wrapping_add(1);
         }
     }
     items.truncate(len);
