@@ -607,6 +607,9 @@ pub struct Table<'a, const N: usize> {
     entries: heapless::Vec<Entry<'a>, N>,
     lines: heapless::Vec<Line<'a>, N>,
     charges: heapless::Vec<Charge<'a>, MAX_CHARGES>,
+    /// How many entries have a billing position: ordering sizes its
+    /// duplicate-billing set by it rather than clear room for every entry.
+    billed: usize,
 }
 
 impl<const N: usize> Default for Table<'_, N> {
@@ -627,6 +630,7 @@ impl<'a, const N: usize> Table<'a, N> {
             entries: heapless::Vec::new(),
             lines: heapless::Vec::new(),
             charges: heapless::Vec::new(),
+            billed: 0,
         }
     }
 
@@ -653,6 +657,7 @@ impl<'a, const N: usize> Table<'a, N> {
     /// Remove every entry, line and charge (keeps title, currency, options).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.billed = 0;
         self.lines.clear();
         self.charges.clear();
     }
@@ -713,7 +718,15 @@ impl<'a, const N: usize> Table<'a, N> {
                 "entries",
             )
         })?;
+        if self.entries.last().is_some_and(|entry| entry.billing.is_some()) {
+            self.billed = self.billed.saturating_add(1);
+        }
         Ok(self)
+    }
+
+    /// How many entries have a billing position.
+    pub(crate) fn billed(&self) -> usize {
+        self.billed
     }
 
     /// Append a budget line. Its account is checked against the chart by
@@ -762,6 +775,22 @@ impl<'a, const N: usize> Table<'a, N> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn billed_counts_the_entries_with_a_billing_position() {
+        let mut t: Table<'_, 3> = Table::new("T");
+        t.push(Entry::new("A", Role::Cast).billing(1)).unwrap();
+        t.push(Entry::new("B", Role::Gaffer)).unwrap();
+        t.push(Entry::new("C", Role::Cast).billing(1)).unwrap();
+        assert_eq!(t.billed(), 2);
+        // Neither a full table nor a rejected entry counts.
+        assert!(t.push(Entry::new("D", Role::Cast).billing(2)).is_err());
+        assert_eq!(t.billed(), 2);
+        t.clear();
+        assert_eq!(t.billed(), 0);
+        assert!(t.push(Entry::new("E", Role::Cast).billing(0)).is_err());
+        assert_eq!(t.billed(), 0);
+    }
 
     #[test]
     fn capacity_is_an_error_not_a_truncation() {

@@ -81,7 +81,7 @@ pub fn collect<const N: usize, const M: usize>(
         Lanes([0; ROLE_CODES])
     };
     let mut survey = Survey::default();
-    let mut checks = Checks::new(&mut out.cards, table.entries().len());
+    let mut checks = Checks::new(&mut out.cards, table.billed());
     let mut waiting: Option<(usize, usize)> = None;
     for (index, entry) in table.entries().iter().enumerate() {
         let lane = lanes.of(entry);

@@ -71,10 +71,11 @@ pub struct Checks<'b> {
 }
 
 impl<'b> Checks<'b> {
-    /// Checks for a table of `rows` entries, with `cards` as scratch.
-    pub fn new<const M: usize>(cards: &'b mut heapless::Vec<Card, M>, rows: usize) -> Self {
+    /// Checks for a table with `billed` entries that have a billing
+    /// position, with `cards` as scratch.
+    pub fn new<const M: usize>(cards: &'b mut heapless::Vec<Card, M>, billed: usize) -> Self {
         Checks {
-            billings: BillingSet::new(cards, rows),
+            billings: BillingSet::new(cards, billed),
             directors_seen: 0,
             editors_seen: 0,
         }
@@ -286,6 +287,45 @@ impl<'b> BillingSet<'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The set is sized by the table's billed entries. 170 distinct
+    /// billings fill 256 slots two thirds (a set sized for half of them
+    /// would be full); billings taken twice are flagged, every second one.
+    #[test]
+    fn the_set_holds_every_billing_of_the_table() {
+        use crate::order::{Credits, Sequence, order};
+        use crate::table::{Entry, Table};
+        let duplicates = |table: &Table<'_, 200>, sequence| {
+            let mut credits: Credits<402> = Credits::new();
+            order(table, sequence, &mut credits).unwrap();
+            credits
+                .warnings()
+                .filter(|w| w.code == WarningCode::DuplicateBilling)
+                .map(|w| w.entry)
+                .collect::<heapless::Vec<_, 200>>()
+        };
+        let sequences = [Sequence::MainTitles, Sequence::EndCredits, Sequence::BillingBlock];
+        let mut distinct: Table<'_, 200> = Table::new("T");
+        for i in 0..170u16 {
+            distinct
+                .push(Entry::new("Actor", Role::Cast).billing(i + 1))
+                .unwrap();
+        }
+        assert_eq!(distinct.billed(), 170);
+        let mut pairs: Table<'_, 200> = Table::new("T");
+        for i in 0..200u16 {
+            pairs
+                .push(Entry::new("Actor", Role::Cast).billing(i / 2 + 1))
+                .unwrap();
+        }
+        let every_second = (0..100)
+            .map(|i| Some(2 * i + 1))
+            .collect::<heapless::Vec<_, 200>>();
+        for sequence in sequences {
+            assert!(duplicates(&distinct, sequence).is_empty(), "{sequence:?}");
+            assert_eq!(duplicates(&pairs, sequence), every_second, "{sequence:?}");
+        }
+    }
 
     /// The set against a plain list, with keys that collide on purpose:
     /// runs of billings in blocks whose starts overlap, and a buffer just
