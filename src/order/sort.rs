@@ -17,14 +17,17 @@ use crate::vocabulary::{DEPARTMENTS, ROLES};
 /// Below this many items one comparison sort is cheaper than the buckets.
 const SMALL: usize = 64;
 
-/// The first bucket of each crawl department, from the vocabulary: one
-/// bucket per rank its roles use, plus one for every higher rank (custom
-/// entries). The last element is the bucket count.
-const DEPARTMENT_BUCKETS: [usize; DEPARTMENTS.len() + 1] = department_buckets();
+/// The first and last bucket of each department of a crawl key, from the
+/// vocabulary: one bucket per rank its roles use, plus one for every
+/// higher rank (custom entries). Bucket 0 holds the principal blocks;
+/// departments past the vocabulary's share the last bucket. Indexed by the
+/// key's department byte, so a lookup needs no bounds check.
+const DEPARTMENT_BUCKETS: [(u8, u8); 256] = department_buckets();
 
-// Evaluated at compile time: an index out of range is a build error.
+// Evaluated at compile time: an index out of range or a bucket past a
+// byte is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-const fn department_buckets() -> [usize; DEPARTMENTS.len() + 1] {
+const fn department_buckets() -> [(u8, u8); 256] {
     let mut spans = [1usize; DEPARTMENTS.len()];
     let mut i = 0;
     while i < ROLES.len() {
@@ -35,23 +38,25 @@ const fn department_buckets() -> [usize; DEPARTMENTS.len() + 1] {
         }
         i += 1;
     }
-    // Bucket 0 holds the principal blocks.
-    let mut starts = [0usize; DEPARTMENTS.len() + 1];
+    let mut table = [(0u8, 0u8); 256];
     let mut next = 1;
     let mut d = 0;
     while d < DEPARTMENTS.len() {
-        starts[d] = next;
+        table[d] = (next as u8, (next + spans[d] - 1) as u8);
         next += spans[d];
         d += 1;
     }
-    starts[DEPARTMENTS.len()] = next;
-    starts
+    assert!(next < 256, "a bucket number is a byte");
+    while d < 256 {
+        table[d] = (next as u8, next as u8);
+        d += 1;
+    }
+    table
 }
 
-/// Bucket 0, then the crawl's buckets, then one for departments past the
-/// vocabulary's.
+/// Bucket 0, then the crawl's buckets, then the shared one past them.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time, as above
-const BUCKETS: usize = DEPARTMENT_BUCKETS[DEPARTMENTS.len()] + 1;
+const BUCKETS: usize = DEPARTMENT_BUCKETS[255].1 as usize + 1;
 
 /// Bucket numbers are bytes, and the counts sit in a table of 256: an
 /// index that cannot be out of range costs no bounds check.
@@ -79,15 +84,15 @@ fn bucket(key: u64) -> u8 {
     if block != CRAWL {
         return 0;
     }
-    let (Some(&start), Some(&end)) = (
-        DEPARTMENT_BUCKETS.get(usize::from(department)),
-        DEPARTMENT_BUCKETS.get(usize::from(department).saturating_add(1)),
-    ) else {
-        // Past the known departments: one shared bucket, the last.
-        return (BUCKETS - 1) as u8;
-    };
-    let bucket = start.saturating_add(usize::from(rank)).min(end.saturating_sub(1));
-    u8::try_from(bucket).unwrap_or(u8::MAX)
+    // A byte indexes a table of 256: the check folds away.
+    let (first, last) = DEPARTMENT_BUCKETS
+        .get(usize::from(department))
+        .copied()
+        .unwrap_or_default();
+    // At most `last`, a byte.
+    u16::from(first)
+        .saturating_add(u16::from(rank))
+        .min(u16::from(last)) as u8
 }
 
 /// Sort `items` by [`order_key`]. A build that optimizes for size takes
@@ -118,31 +123,19 @@ fn sort_run(items: &mut [Item]) {
 
 #[inline(never)]
 fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
-    // Count the items of each bucket, noting each item's bucket in the
-    // spare bits of `own`, then turn the counts into starts.
+    // Count the items of each bucket while copying them, each with its
+    // bucket in the spare bits of `own`, into the buffer's spare room; a
+    // buffer without room for the copy takes one comparison sort.
+    let len = items.len();
     let mut bounds: Bounds = [0; 256];
-    for item in items.iter_mut() {
-        let bucket = bucket(item.key);
-        item.own |= u64::from(bucket) << PARK_SHIFT;
-        if let Some(count) = bounds.get_mut(usize::from(bucket)) {
-            // At most `items.len()`, which `sort` checked fits a u32.
-            *count = count.wrapping_add(1);
-        }
+    if !copy_up_counting(items, &mut bounds) {
+        return sort_run(items);
     }
     let mut start = 0u32;
     for bound in bounds.iter_mut().take(BUCKETS) {
         let count = *bound;
         *bound = start;
         start = start.saturating_add(count);
-    }
-    // The buckets are laid out from a copy in the buffer's spare room: a
-    // buffer without room for one takes one comparison sort.
-    let len = items.len();
-    if !copy_up(items) {
-        for item in items.iter_mut() {
-            item.own &= UNPARKED;
-        }
-        return sort_run(items);
     }
     // Each item goes to the next place of its bucket, in table order
     // (stable); the starts become the ends of the buckets.
@@ -156,9 +149,11 @@ fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
     }
 }
 
-/// Append a copy of the items (a few at a time, through the stack), or
-/// return `false`, changing nothing, when the buffer cannot hold it.
-fn copy_up<const M: usize>(items: &mut heapless::Vec<Item, M>) -> bool {
+/// Append a copy of the items, each with its bucket parked in `own`, a few
+/// at a time through the stack, and count the items of each bucket in
+/// `counts`; or return `false`, the items unchanged, when the buffer
+/// cannot hold the copy.
+fn copy_up_counting<const M: usize>(items: &mut heapless::Vec<Item, M>, counts: &mut Bounds) -> bool {
     let len = items.len();
     if len.checked_mul(2).is_none_or(|twice| twice > M) {
         return false;
@@ -171,7 +166,17 @@ fn copy_up<const M: usize>(items: &mut heapless::Vec<Item, M>) -> bool {
             items.truncate(len);
             return false;
         };
-        to.copy_from_slice(from);
+        for (to, from) in to.iter_mut().zip(from) {
+            let bucket = bucket(from.key);
+            *to = Item {
+                key: from.key,
+                own: from.own | u64::from(bucket) << PARK_SHIFT,
+            };
+            if let Some(count) = counts.get_mut(usize::from(bucket)) {
+                // At most `items.len()`, which `sort` checked fits a u32.
+                *count = count.wrapping_add(1);
+            }
+        }
         if items.extend_from_slice(to).is_err() {
             items.truncate(len);
             return false;
