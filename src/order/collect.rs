@@ -103,15 +103,17 @@ impl Lanes {
 }
 
 /// What reading the rows by the rules builds up.
-struct Reader<'a, 'b> {
-    keyer: Keyer,
+struct Reader<'a, 'b, 'k> {
+    /// Borrowed, not owned: moving it (a kilobyte of slots) out of the
+    /// reader after the pass cost a second copy on the stack.
+    keyer: &'k mut Keyer,
     survey: Survey<'a>,
     checks: Checks<'b>,
     /// The first and last row whose item waits for the plan.
     waiting: Option<(usize, usize)>,
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a> Reader<'a, '_, '_> {
     /// Read one row of lane `lane`: its warnings, its survey notes and its
     /// items. Inlined into both loops of [`collect_from`].
     #[inline(always)]
@@ -177,9 +179,10 @@ fn collect_from<const N: usize, const M: usize>(
     out: &mut Credits<M>,
     lanes_from: Option<usize>,
 ) -> Result<Plan, Full> {
+    // Before the survey nothing is merged; the roles that may merge wait.
+    let mut keyer = Keyer::new(table, sequence, rules);
     let mut reader = Reader {
-        // Before the survey nothing is merged; the roles that may merge wait.
-        keyer: Keyer::new(table, sequence, rules),
+        keyer: &mut keyer,
         survey: Survey::default(),
         checks: Checks::new(&mut out.cards, table.billed()),
         waiting: None,
@@ -189,7 +192,7 @@ fn collect_from<const N: usize, const M: usize>(
     // The lanes cost a pass over the vocabulary: worth it for large tables.
     let lanes = lanes_from
         .is_some_and(|from| rows.len() >= from)
-        .then(|| Lanes::new(&reader.keyer));
+        .then(|| Lanes::new(reader.keyer));
     match lanes {
         Some(lanes) if !lanes.any_crawls() => {
             for (first, chunk) in (0usize..).step_by(CHUNK).zip(rows.chunks(CHUNK)) {
@@ -210,12 +213,7 @@ fn collect_from<const N: usize, const M: usize>(
             }
         }
     }
-    let Reader {
-        mut keyer,
-        survey,
-        waiting,
-        ..
-    } = reader;
+    let Reader { survey, waiting, .. } = reader;
     // The hash set is done with the card buffer.
     out.cards.clear();
     let plan = survey.finish(&table.options);
