@@ -83,8 +83,8 @@ impl Lanes {
     /// sequence where crew rows have nothing to do.
     ///
     /// Without a branch on which row is which: crew and cast alternate at
-    /// random in a large table, and such a branch missed about one row in
-    /// three, a fifth of the time of the main titles. Every row is
+    /// random in a large table, and such a branch missed for two rows in
+    /// five, a fifth of the time of the main titles. Every row is
     /// written, only the others are kept.
     fn rows_with_rules(&self, rows: &[Entry<'_>]) -> ([u8; CHUNK], usize) {
         let mut others = [0u8; CHUNK];
