@@ -708,6 +708,7 @@ impl<'a, const N: usize> Table<'a, N> {
     /// capacity is left to check.
     pub(crate) fn push_checked(&mut self, entry: Entry<'a>) -> Result<&mut Self, Error> {
         let index = self.entries.len();
+        let billed = entry.billing.is_some();
         self.entries.push(entry).map_err(|_| {
             Error::at(
                 ErrorKind::CapacityExceeded {
@@ -718,7 +719,7 @@ impl<'a, const N: usize> Table<'a, N> {
                 "entries",
             )
         })?;
-        if self.entries.last().is_some_and(|entry| entry.billing.is_some()) {
+        if billed {
             self.billed = self.billed.saturating_add(1);
         }
         Ok(self)
