@@ -5,8 +5,7 @@ Reads `llvm-objdump -d --demangle --no-show-raw-insn` output, takes each
 function's frame from its prologue (`push`/`vpush` registers, `sub sp`),
 follows `bl`/`blx` calls, and prints for every function whose name
 contains one of the arguments the deepest call path and its total bytes.
-An indirect call (`blx rN`: the `dyn` comparisons of a build optimized
-for size, the `dyn` iterators of the JSON reader's lookups) is taken to
+An indirect call (`blx rN`: the `dyn` iterators of the JSON reader's lookups) is taken to
 reach the deepest function whose name matches --indirect (default: any
 closure or iterator `next`), which bounds it from above.
 

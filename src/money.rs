@@ -145,12 +145,7 @@ pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
     if let Some(product) = a.checked_mul(b).filter(|p| p.unsigned_abs() <= u64::MAX / 2) {
         // |product| ≤ u64::MAX / 2 and d / 2 < 2^63: the sum cannot wrap.
         let sum = product.unsigned_abs().wrapping_add(d.unsigned_abs() / 2);
-        // Basis points, the usual divisor, as a constant: a multiply, not a division.
-        let magnitude = if d == 10_000 && cfg!(not(creditline_size)) {
-            sum / 10_000
-        } else {
-            div_rem(sum, d.unsigned_abs())?.0
-        };
+        let magnitude = div_rem(sum, d.unsigned_abs())?.0;
         let magnitude = i64::try_from(magnitude).ok()?;
         return if product < 0 {
             magnitude.checked_neg()
@@ -310,34 +305,20 @@ fn quota(magnitude: u64, weight: u64, sum: u64) -> Option<(u64, u64)> {
     }
 }
 
-/// `n / d` and `n % d`; `None` when `d` is 0. A build that optimizes for
-/// size divides one bit at a time ([`div_rem_bits`]) and so links no 64-bit
-/// division routine: 0.9 KiB of flash on a 32-bit core.
-#[inline]
+/// `n / d` and `n % d`; `None` when `d` is 0.
 fn div_rem(n: u64, d: u64) -> Option<(u64, u64)> {
-    if cfg!(creditline_size) {
-        let (quotient, remainder) = div_rem_bits(u128::from(n), d)?;
-        Some((u64::try_from(quotient).ok()?, remainder))
-    } else {
-        Some((n.checked_div(d)?, n.checked_rem(d)?))
-    }
+    let (q, r) = div_rem_wide(u128::from(n), d)?;
+    Some((u64::try_from(q).ok()?, r))
 }
 
 /// `n / d` and `n % d` for a 128-bit numerator and a 64-bit divisor;
-/// `None` when `d` is 0. A numerator within 64 bits goes through
-/// [`div_rem`]; a wider one, which only sums beyond 2^64 reach (and the
-/// top sheet's shares, five divisions a sheet), through [`div_rem_bits`].
-/// Core's 128-bit division is faster but costs about 0.9 KiB of flash on a
-/// 32-bit core, for a path that real budgets barely use.
+/// `None` when `d` is 0. Long division, one bit of the numerator at a time,
+/// from its highest set bit: every division of the crate goes through it,
+/// so that a firmware image links neither the 64-bit nor the 128-bit
+/// division routine (1.7 KiB of flash on a 32-bit core, which the
+/// footprint check of `.ci/run` guards). Amounts times basis points are
+/// 30 to 40 bits, so a division costs a few dozen steps.
 pub(crate) fn div_rem_wide(n: u128, d: u64) -> Option<(u128, u64)> {
-    match u64::try_from(n) {
-        Ok(narrow) => div_rem(narrow, d).map(|(q, r)| (u128::from(q), r)),
-        Err(_) => div_rem_bits(n, d),
-    }
-}
-
-/// Long division, one bit of the numerator at a time.
-fn div_rem_bits(n: u128, d: u64) -> Option<(u128, u64)> {
     if d == 0 {
         return None;
     }
@@ -498,12 +479,10 @@ mod tests {
             let d = w.next().unwrap();
             let expected = (d != 0).then(|| (n / u128::from(d), (n % u128::from(d)) as u64));
             assert_eq!(div_rem_wide(n, d), expected, "{n} / {d}");
-            // The long division serves every numerator in builds for size.
-            assert_eq!(div_rem_bits(n, d), expected, "{n} / {d} by bits");
             let narrow = n as u64;
             let expected = (d != 0).then(|| (u128::from(narrow / d), narrow % d));
             assert_eq!(
-                div_rem_bits(u128::from(narrow), d),
+                div_rem_wide(u128::from(narrow), d),
                 expected,
                 "{narrow} / {d} by bits"
             );

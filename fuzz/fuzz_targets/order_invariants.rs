@@ -3,9 +3,7 @@
 //! SPEC §3.2's cast exception and the possessory credit), the director's
 //! card is last in the main titles and billing block, card sizes respect
 //! their limits, the result is identical when computed twice, and a small
-//! table (read row by row with the full rules) orders exactly like the
-//! same table padded with uncredited crew past the size from which rows
-//! are read by per-role lanes.
+//! table orders exactly like the same table padded with uncredited crew.
 #![no_main]
 
 use std::collections::HashMap;
@@ -18,8 +16,8 @@ use creditline::{Entry, Flag, Role, Table};
 use libfuzzer_sys::fuzz_target;
 
 const N: usize = 96;
-/// Tables from this many rows are read by lanes (`order/collect.rs`).
-const LANES_FROM: usize = 64;
+/// Tables are padded with uncredited crew to this many rows.
+const PADDED: usize = 64;
 const M: usize = 2 * N + 2;
 const NAMES: [&str; 5] = ["Ana", "Bo", "Cy", "Dee", "Ana Ruiz"];
 const TITLES: [&str; 2] = ["Wrangler", "Advisor"];
@@ -147,15 +145,15 @@ fuzz_target!(|input: Input| {
             let _ = c.card_text(card, &t).to_string();
         }
         assert_eq!(next, c.items().len());
-        if t.entries().len() < LANES_FROM {
+        if t.entries().len() < PADDED {
             let mut padded = t.clone();
-            while padded.entries().len() < LANES_FROM {
+            while padded.entries().len() < PADDED {
                 padded.push(Entry::new("Padding", Role::Grip).flag(Flag::Uncredited)).expect("room");
             }
             let p = run(&padded, sequence);
-            assert_eq!(c.items(), p.items(), "lanes change the order");
-            assert_eq!(c.cards(), p.cards(), "lanes change the cards");
-            assert!(c.warnings().eq(p.warnings()), "lanes change the warnings");
+            assert_eq!(c.items(), p.items(), "uncredited padding changes the order");
+            assert_eq!(c.cards(), p.cards(), "uncredited padding changes the cards");
+            assert!(c.warnings().eq(p.warnings()), "uncredited padding changes the warnings");
         }
         if sequence != Sequence::EndCredits && t.entries().iter().any(|e| e.is_credited() && e.role == Role::Director) {
             let last = c.cards().last().expect("a card");

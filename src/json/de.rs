@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::strings::{DecodeError, decode, needs_decoding};
 use crate::error::{Error, ErrorKind, Location, Place, Snippet};
-use crate::ids::{IdIndex, same_id};
+use crate::ids::IdIndex;
 use crate::money::Currency;
 use crate::table::{
     CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Flags, Fringe, Line, Options,
@@ -162,10 +162,7 @@ impl<'a> Ctx<'a> {
     /// by `index`) and not repeated (`seen` is a bit per allowed field).
     /// Writers emit fields in a fixed order, most often the order of
     /// `allowed`, so the field after `previous` is tried before the index.
-    /// Inlined into every object's loop (a call costs as much as the
-    /// lookup) unless the build optimizes for size; the errors are out of
-    /// line.
-    #[cfg_attr(not(creditline_size), inline(always))]
+    /// The errors are built out of line.
     fn key<E: de::Error>(
         &mut self,
         raw: &str,
@@ -176,7 +173,7 @@ impl<'a> Ctx<'a> {
     ) -> Result<usize, E> {
         let next = previous.wrapping_add(1);
         let position = match allowed.get(next) {
-            Some(&field) if same_id(field.as_bytes(), raw.as_bytes()) => Some(next),
+            Some(&field) if field == raw => Some(next),
             _ => index.find(raw, |i| allowed.get(i).map(|field| field.as_bytes())),
         };
         let bit = position.and_then(|p| 1u32.checked_shl(u32::try_from(p).ok()?));

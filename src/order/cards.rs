@@ -158,12 +158,6 @@ impl<'t> Context<'t> {
     }
 }
 
-/// Whether two headings read the same; most share one vocabulary string,
-/// so the pointers are compared first.
-fn same_text(a: &str, b: &str) -> bool {
-    core::ptr::eq(a, b) || a == b
-}
-
 /// Group the ordered items of `out` into cards.
 pub fn group<const N: usize, const M: usize>(
     table: &Table<'_, N>,
@@ -194,7 +188,7 @@ pub fn group<const N: usize, const M: usize>(
                 && !previous.alone
                 && !here.alone
                 && card.len < here.limit
-                && same_text(previous.heading, here.heading);
+                && previous.heading == here.heading;
             if joins {
                 card.len = card.len.saturating_add(1);
                 continue;

@@ -469,41 +469,7 @@ impl Keyer {
         self.shown.merge(plan);
     }
 
-    /// Whether an entry of `role` with no billing, team or deal flag has
-    /// no slot in the principal blocks: the same for every such entry, so
-    /// worked out once per role.
-    pub fn skips_role(&self, role: Role) -> bool {
-        let slotted = |slots: &Slots| slots.by_role.get(role as usize).copied().flatten().is_some();
-        // The cast and the director also have slots their flags decide.
-        !matches!(role, Role::Cast | Role::Director) && !self.head.as_ref().is_some_and(slotted)
-    }
-
-    /// Whether such an entry (see [`Keyer::skips_role`]) is on the crawl.
-    pub fn crawls_role(&self, role: Role) -> bool {
-        self.sequence == Sequence::EndCredits
-            && self.shown.by_role.get(role as usize).copied().flatten().is_none()
-    }
-
-    /// [`Keyer::push`] out of line, for the rows that go through every
-    /// rule (principal roles, teams, deal flags) and the rows keyed after
-    /// the pass: one copy of the inlined body serves them all.
-    #[inline(never)]
-    pub fn push_outlined<const M: usize>(
-        &self,
-        entry: &Entry<'_>,
-        index: usize,
-        primary: (Option<u16>, usize),
-        items: &mut heapless::Vec<Item, M>,
-    ) -> Result<(), Full> {
-        self.push(entry, index, primary, items)
-    }
-
     /// Push the items of one credited entry, ordered as if at `primary`.
-    /// Inlined where every plain row of a large table (cast included)
-    /// calls it: about 1 KiB of flash for 15% fewer instructions in the
-    /// main titles. A build that optimizes for size keeps one copy.
-    #[cfg_attr(not(creditline_size), inline(always))]
-    #[cfg_attr(creditline_size, inline(never))]
     pub fn push<const M: usize>(
         &self,
         entry: &Entry<'_>,

@@ -81,12 +81,6 @@ impl<'b> Checks<'b> {
         }
     }
 
-    /// Whether an entry of `role` can raise a warning without a billing or
-    /// a deal flag: the roles the survey reads, and editors.
-    pub fn notes_role(role: Role) -> bool {
-        keys::is_surveyed(role) || role == Role::Editor
-    }
-
     /// Check one entry and record its warnings in `warnings`, at most one
     /// `(entry, mask)` record per entry. Two warnings depend on the whole
     /// table (whether the directors are one team, whether a credit merges
@@ -98,14 +92,6 @@ impl<'b> Checks<'b> {
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
     ) -> Result<(), Full> {
-        // Crew without billing or deal flags can raise nothing.
-        if entry.billing.is_none()
-            && !Checks::notes_role(entry.role)
-            && !entry.has(Flag::Pga)
-            && !entry.has(Flag::Possessory)
-        {
-            return Ok(());
-        }
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
@@ -134,21 +120,6 @@ impl<'b> Checks<'b> {
             warn(WarningCode::HyphenateNeedsWaiver);
         }
         record(warnings, index, mask)
-    }
-
-    /// Check the billing of an entry whose role and flags raise nothing
-    /// else (see [`Checks::notes_role`]): the short form of [`Checks::see`].
-    #[inline]
-    pub fn see_billing<const M: usize>(
-        &mut self,
-        index: usize,
-        entry: &Entry<'_>,
-        warnings: &mut heapless::Vec<(u32, u8), M>,
-    ) -> Result<(), Full> {
-        if self.billed_again::<M>(entry)? {
-            record(warnings, index, bit(WarningCode::DuplicateBilling))?;
-        }
-        Ok(())
     }
 
     /// Whether an earlier entry has the same billing in the same block;
