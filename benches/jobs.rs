@@ -157,7 +157,8 @@ fn check_same_results(table: &Table<'_, CAP>, base: &baseline::Table, vocabulary
         "grand total differs ({} entries)",
         table.entries().len()
     );
-    for &(id, section) in creditline::table::SECTIONS {
+    for &section in creditline::table::Section::ALL {
+        let id = section.id();
         assert_eq!(
             sheet.section(section) as f64,
             sections.get(id).copied().unwrap_or(0.0),

@@ -23,11 +23,12 @@ pub mod money;
 pub mod order;
 pub mod table;
 pub mod vocabulary;
+mod wire;
 
-pub use error::{Error, ErrorKind, Location, Place, Snippet};
+pub use error::{Error, ErrorKind, Field, Location, Place};
 pub use money::{Currency, Money, split, split_capped, split_statement};
 pub use table::{
     CastCredit, CastOrder, Charge, ChargeRate, Chart, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
     Profile, Section, SectionSet, Table,
 };
-pub use vocabulary::{DEPARTMENTS, Department, Role, RoleInfo, Side};
+pub use vocabulary::{Department, Role, RoleInfo, Side};

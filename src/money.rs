@@ -5,8 +5,7 @@
 
 use core::fmt;
 
-use crate::error::{Error, ErrorKind, Location, Place};
-use crate::vocabulary::unknown;
+use crate::error::{Error, ErrorKind, Field, IdKind, Location, Place, Total};
 
 /// An ISO 4217 currency with its minor-unit exponent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,15 +58,7 @@ currencies! {
 impl Currency {
     /// Look a currency up by its ISO 4217 code (ASCII case-insensitive).
     pub fn from_code(code: &str) -> Result<Currency, ErrorKind> {
-        let wanted = code.trim_ascii();
-        CURRENCIES
-            .iter()
-            .copied()
-            .find(|c| c.code.eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| {
-                let (value, suggestion) = unknown(code, wanted, &mut CURRENCIES.iter().map(|c| c.code));
-                ErrorKind::UnknownValue { value, suggestion }
-            })
+        crate::wire::find(CURRENCIES, |c| c.code, code, IdKind::Currency)
     }
 
     /// `amount` in this currency, ready to display.
@@ -166,7 +157,7 @@ pub fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
 }
 
 /// The argument error of the split functions.
-const fn arg_error(kind: ErrorKind, field: &'static str) -> Error {
+const fn arg_error(kind: ErrorKind, field: Field) -> Error {
     Error::new(kind, Location::at(Place::Argument, Some(field)))
 }
 
@@ -187,44 +178,25 @@ const fn arg_error(kind: ErrorKind, field: &'static str) -> Error {
 /// ```
 pub fn split(total: i64, weights: &[u32], out: &mut [i64]) -> Result<(), Error> {
     check_split_args(weights, out)?;
-    hamilton(total, |i| weights.get(i).map_or(0, |&w| u64::from(w)), out).map_err(Error::from)
+    hamilton(total, |i| weights.get(i).map_or(0, |&w| u64::from(w)), out)
 }
 
 fn check_split_args(weights: &[u32], out: &[i64]) -> Result<(), Error> {
     if weights.len() != out.len() {
-        return Err(arg_error(ErrorKind::WrongOutputLength, "out"));
+        return Err(arg_error(ErrorKind::WrongOutputLength, Field::Out));
     }
     if weights.iter().all(|&w| w == 0) {
-        return Err(arg_error(ErrorKind::NoWeights, "weights"));
+        return Err(arg_error(ErrorKind::NoWeights, Field::Weights));
     }
     Ok(())
-}
-
-/// Why Hamilton's method could not split, made an [`Error`] by its caller:
-/// an `Error` is large, and built up front it cost every split.
-#[derive(Clone, Copy, Debug)]
-enum Unsplittable {
-    /// The weights add up past `i64`, or a part does not fit.
-    Overflow,
-    /// Every weight is 0.
-    NoWeights,
-}
-
-impl From<Unsplittable> for Error {
-    fn from(why: Unsplittable) -> Error {
-        match why {
-            Unsplittable::Overflow => arg_error(ErrorKind::Overflow { what: "split" }, "weights"),
-            Unsplittable::NoWeights => arg_error(ErrorKind::NoWeights, "weights"),
-        }
-    }
 }
 
 /// Hamilton's method over `out.len()` shares whose weights `weight(i)`
 /// gives; shares of weight 0 get 0. Writes every element of `out`, which
 /// also holds each share's remainder while the leftover units are placed
 /// (so a quota is divided twice, never once per search step).
-fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Unsplittable> {
-    let overflow = Unsplittable::Overflow;
+fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Result<(), Error> {
+    let overflow = arg_error(ErrorKind::Overflow { what: Total::Split }, Field::Weights);
     let n = out.len();
     // Remainders are below the sum and must fit an i64 of `out`.
     let sum = (0..n)
@@ -232,7 +204,7 @@ fn hamilton(total: i64, weight: impl Fn(usize) -> u64, out: &mut [i64]) -> Resul
         .filter(|&sum| i64::try_from(sum).is_ok())
         .ok_or(overflow)?;
     if sum == 0 {
-        return Err(Unsplittable::NoWeights);
+        return Err(arg_error(ErrorKind::NoWeights, Field::Weights));
     }
     let magnitude = total.unsigned_abs();
     let negative = total < 0;
@@ -350,10 +322,10 @@ pub(crate) fn div_rem_wide(n: u128, d: u64) -> Option<(u128, u64)> {
 pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) -> Result<(), Error> {
     check_split_args(weights, out)?;
     if caps.len() != weights.len() {
-        return Err(arg_error(ErrorKind::WrongOutputLength, "caps"));
+        return Err(arg_error(ErrorKind::WrongOutputLength, Field::Caps));
     }
     if caps.iter().any(|&c| c < 0) {
-        return Err(arg_error(ErrorKind::NegativeAmount, "caps"));
+        return Err(arg_error(ErrorKind::NegativeAmount, Field::Caps));
     }
     let weight = |i: usize| weights.get(i).map_or(0, |&w| u64::from(w));
     let cap = |i: usize| caps.get(i).map_or(0, |&c| i128::from(c));
@@ -361,7 +333,7 @@ pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) 
     let capacity: i128 = (0..n).filter(|&i| weight(i) > 0).map(cap).sum();
     let magnitude = i128::from(total.unsigned_abs());
     if capacity < magnitude {
-        return Err(arg_error(ErrorKind::CapsTooSmall, "caps"));
+        return Err(arg_error(ErrorKind::CapsTooSmall, Field::Caps));
     }
     // Exact solution: part_i = min(cap_i, λ·w_i) with Σ parts = total. A share
     // is at its cap when cap_i ≤ λ·w_i, with λ = num / den. Removing capped
@@ -391,7 +363,7 @@ pub fn split_capped(total: i64, weights: &[u32], caps: &[i64], out: &mut [i64]) 
             // Capped shares take their cap; the rest is split exactly among
             // the open shares, none of which can round past its cap.
             let rest = i64::try_from(next.0)
-                .map_err(|_| arg_error(ErrorKind::Overflow { what: "split" }, "total"))?;
+                .map_err(|_| arg_error(ErrorKind::Overflow { what: Total::Split }, Field::Total))?;
             if next.1 == 0 {
                 out.fill(0);
             } else {
@@ -434,14 +406,16 @@ pub fn split_statement(
     payment: &mut [i64],
 ) -> Result<(), Error> {
     if paid_to_date.len() != weights.len() {
-        return Err(arg_error(ErrorKind::WrongOutputLength, "paid_to_date"));
+        return Err(arg_error(ErrorKind::WrongOutputLength, Field::PaidToDate));
     }
     split(total_to_date, weights, payment)?;
     // Check every difference before touching `paid_to_date`.
     for (due, &paid) in payment.iter().zip(paid_to_date.iter()) {
         due.checked_sub(paid).ok_or(arg_error(
-            ErrorKind::Overflow { what: "statement" },
-            "paid_to_date",
+            ErrorKind::Overflow {
+                what: Total::Statement,
+            },
+            Field::PaidToDate,
         ))?;
     }
     for (due, paid) in payment.iter_mut().zip(paid_to_date.iter_mut()) {

@@ -5,50 +5,47 @@
 //! builder that firmware uses to fill a table in code; the `json` module
 //! fills the same table from a document.
 
-use crate::error::{Error, ErrorKind, Place};
+use crate::error::{Buffer, Error, ErrorKind, Field, Place, narrow};
 use crate::money::Currency;
-use crate::vocabulary::{Department, Role, Side, unknown};
+use crate::vocabulary::{Department, Role, Side};
+use crate::wire::wire_enum;
 
 /// Fixed capacity for contractual charges (contingency, insurance, …).
 pub const MAX_CHARGES: usize = 8;
 
-/// A flag bit of an entry (SPEC §2.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-#[repr(u16)]
-pub enum Flag {
-    /// Cast billed before the title card.
-    AboveTitle = 1 << 0,
-    /// The director receives "A Film by".
-    Possessory = 1 << 1,
-    /// The p.g.a. certification mark after "Produced by".
-    Pga = 1 << 2,
-    /// Shares in above-the-line profits.
-    ProfitParticipant = 1 << 3,
-    /// Credit granted for funding, not for work.
-    Financing = 1 << 4,
-    /// Contracted single card.
-    SingleCard = 1 << 5,
-    /// Member of the relevant guild.
-    Guild = 1 << 6,
-    /// A guild waiver is on file.
-    Waiver = 1 << 7,
-    /// In the budget, never on screen.
-    Uncredited = 1 << 8,
+wire_enum! {
+    /// A flag of an entry (SPEC §2.1).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum Flag: IdKind::Flag {
+        /// Cast billed before the title card.
+        AboveTitle = "above_title",
+        /// The director receives "A Film by".
+        Possessory = "possessory",
+        /// The p.g.a. certification mark after "Produced by".
+        Pga = "pga",
+        /// Shares in above-the-line profits.
+        ProfitParticipant = "profit_participant",
+        /// Credit granted for funding, not for work.
+        Financing = "financing",
+        /// Contracted single card.
+        SingleCard = "single_card",
+        /// Member of the relevant guild.
+        Guild = "guild",
+        /// A guild waiver is on file.
+        Waiver = "waiver",
+        /// In the budget, never on screen.
+        Uncredited = "uncredited",
+    }
 }
 
-/// Every flag with its wire id.
-pub const FLAGS: &[(&str, Flag)] = &[
-    ("above_title", Flag::AboveTitle),
-    ("possessory", Flag::Possessory),
-    ("pga", Flag::Pga),
-    ("profit_participant", Flag::ProfitParticipant),
-    ("financing", Flag::Financing),
-    ("single_card", Flag::SingleCard),
-    ("guild", Flag::Guild),
-    ("waiver", Flag::Waiver),
-    ("uncredited", Flag::Uncredited),
-];
+impl Flag {
+    /// The flag's bit in a [`Flags`] set.
+    const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
 
 /// A set of [`Flag`]s.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -61,112 +58,45 @@ impl Flags {
 
     /// This set with `flag` added.
     pub const fn with(self, flag: Flag) -> Flags {
-        Flags(self.0 | flag as u16)
+        Flags(self.0 | flag.bit())
     }
 
     /// Whether `flag` is set.
     pub const fn has(self, flag: Flag) -> bool {
-        self.0 & flag as u16 != 0
+        self.0 & flag.bit() != 0
     }
 
-    /// The flags that are set, in [`FLAGS`] order.
+    /// The flags that are set, in [`Flag::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = Flag> {
-        FLAGS.iter().map(|&(_, f)| f).filter(move |&f| self.has(f))
+        Flag::ALL.iter().copied().filter(move |&f| self.has(f))
     }
 }
 
-impl Flag {
-    /// Look a flag up by id (ASCII whitespace trimmed, ASCII case-insensitive).
-    pub fn from_id(id: &str) -> Result<Flag, ErrorKind> {
-        let wanted = id.trim_ascii();
-        lookup(FLAGS, wanted).ok_or_else(|| {
-            let (value, suggestion) = unknown(id, wanted, &mut FLAGS.iter().map(|&(id, _)| id));
-            ErrorKind::UnknownFlag { value, suggestion }
-        })
+wire_enum! {
+    /// How a cast member is credited (SPEC §2.1 `cast_credit`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum CastCredit: IdKind::CastCredit {
+        /// A billed star (the default).
+        #[default]
+        Star = "star",
+        /// "Featuring".
+        Featuring = "featuring",
+        /// "With".
+        With = "with",
+        /// "And".
+        And = "and",
+        /// "and … as …".
+        AndAs = "and_as",
+        /// "Introducing".
+        Introducing = "introducing",
+        /// "Special Appearance by".
+        SpecialAppearance = "special_appearance",
+        /// A voice role; billed like a star.
+        Voice = "voice",
     }
-
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        FLAGS.iter().find(|&&(_, f)| f == self).map_or("", |&(id, _)| id)
-    }
 }
-
-/// Find `id` in a table of `(id, value)` rows (ASCII whitespace trimmed,
-/// ASCII case-insensitive).
-pub(crate) fn lookup<T: Copy>(rows: &[(&str, T)], id: &str) -> Option<T> {
-    let position = position_of(id, &mut rows.iter().map(|&(row_id, _)| row_id))?;
-    rows.get(position).map(|&(_, v)| v)
-}
-
-/// Where `id` is among `ids`. Over a `dyn` iterator, so that the tables of
-/// every value type share one copy of the search (the JSON reader looks up
-/// seven such types: 0.8 KiB of flash).
-#[inline(never)]
-fn position_of(id: &str, ids: &mut dyn Iterator<Item = &str>) -> Option<usize> {
-    let wanted = id.trim_ascii();
-    for (position, row_id) in (0..).zip(ids) {
-        if row_id.eq_ignore_ascii_case(wanted) {
-            return Some(position);
-        }
-    }
-    None
-}
-
-/// Look `id` up in a table of fixed values; an unknown value names the nearest one.
-#[cfg(feature = "json")]
-pub(crate) fn lookup_value<T: Copy>(rows: &[(&'static str, T)], id: &str) -> Result<T, ErrorKind> {
-    lookup(rows, id).ok_or_else(|| unknown_value(id, &mut rows.iter().map(|&(id, _)| id)))
-}
-
-/// The error of an unknown value, built out of line: one copy for every
-/// table of values.
-#[cfg(feature = "json")]
-#[cold]
-#[inline(never)]
-fn unknown_value(id: &str, ids: &mut dyn Iterator<Item = &'static str>) -> ErrorKind {
-    let (value, suggestion) = unknown(id, id.trim_ascii(), ids);
-    ErrorKind::UnknownValue { value, suggestion }
-}
-
-/// The wire id of `value` in a table of fixed values.
-pub(crate) fn id_of<T: Copy + PartialEq>(rows: &[(&'static str, T)], value: T) -> &'static str {
-    rows.iter().find(|(_, v)| *v == value).map_or("", |&(id, _)| id)
-}
-
-/// How a cast member is credited (SPEC §2.1 `cast_credit`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum CastCredit {
-    /// A billed star (the default).
-    #[default]
-    Star,
-    /// "Featuring".
-    Featuring,
-    /// "With".
-    With,
-    /// "And".
-    And,
-    /// "and … as …".
-    AndAs,
-    /// "Introducing".
-    Introducing,
-    /// "Special Appearance by".
-    SpecialAppearance,
-    /// A voice role; billed like a star.
-    Voice,
-}
-
-/// Wire ids of [`CastCredit`].
-pub const CAST_CREDITS: &[(&str, CastCredit)] = &[
-    ("star", CastCredit::Star),
-    ("featuring", CastCredit::Featuring),
-    ("with", CastCredit::With),
-    ("and", CastCredit::And),
-    ("and_as", CastCredit::AndAs),
-    ("introducing", CastCredit::Introducing),
-    ("special_appearance", CastCredit::SpecialAppearance),
-    ("voice", CastCredit::Voice),
-];
 
 impl CastCredit {
     /// Whether this credit is one of the special credits that close the
@@ -328,32 +258,34 @@ impl<'a> Entry<'a> {
         !self.has(Flag::Uncredited)
     }
 
-    /// Check the entry's own rules (SPEC §3.6 errors); `index` names it in errors.
+    /// Check the entry's own rules (SPEC §3.6 errors); `index` names it in
+    /// errors. [`Table::push`] calls it for every input path (the builder,
+    /// JSON), so a rule about one entry is written here and nowhere else.
     pub fn validate(&self, index: usize) -> Result<(), Error> {
-        let place = Place::Entry(index);
+        let place = Place::entry(index);
         if self.role == Role::Custom && self.title.is_none() {
             return Err(Error::at(
                 ErrorKind::CustomNeedsTitleAndDepartment,
                 place,
-                "title",
+                Field::Title,
             ));
         }
         for (value, field) in [
-            (self.billing, "billing"),
-            (self.appearance, "appearance"),
-            (self.team, "team"),
+            (self.billing, Field::Billing),
+            (self.appearance, Field::Appearance),
+            (self.team, Field::Team),
         ] {
             if value == Some(0) {
                 return Err(Error::at(ErrorKind::ZeroPosition, place, field));
             }
         }
         if self.fee < 0 {
-            return Err(Error::at(ErrorKind::NegativeAmount, place, "fee"));
+            return Err(Error::at(ErrorKind::NegativeAmount, place, Field::Fee));
         }
         if let Some(Fringe { cap: Some(cap), .. }) = self.fringe
             && cap < 0
         {
-            return Err(Error::at(ErrorKind::NegativeAmount, place, "cap"));
+            return Err(Error::at(ErrorKind::NegativeAmount, place, Field::Cap));
         }
         Ok(())
     }
@@ -393,35 +325,24 @@ pub struct Charge<'a> {
     pub exclude: SectionSet,
 }
 
-/// A top-sheet section (SPEC §4.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Section {
-    /// Above the line.
-    Atl,
-    /// Below the line: production.
-    Production,
-    /// Below the line: post production.
-    Post,
-    /// Below the line: other.
-    Other,
+wire_enum! {
+    /// A top-sheet section (SPEC §4.2).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    pub enum Section: IdKind::Section {
+        /// Above the line.
+        Atl = "atl",
+        /// Below the line: production.
+        Production = "production",
+        /// Below the line: post production.
+        Post = "post",
+        /// Below the line: other.
+        Other = "other",
+    }
 }
 
-/// Every section, in top-sheet order, with its wire id.
-pub const SECTIONS: &[(&str, Section)] = &[
-    ("atl", Section::Atl),
-    ("production", Section::Production),
-    ("post", Section::Post),
-    ("other", Section::Other),
-];
-
 impl Section {
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        id_of(SECTIONS, self)
-    }
-
-    /// Position in [`SECTIONS`].
+    /// Position in [`Section::ALL`].
     pub const fn index(self) -> usize {
         self as usize
     }
@@ -448,7 +369,7 @@ impl SectionSet {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Chart {
-    /// Inclusive `(first, last)` account of each section, in [`SECTIONS`] order.
+    /// Inclusive `(first, last)` account of each section, in [`Section::ALL`] order.
     pub ranges: [(u16, u16); 4],
 }
 
@@ -467,23 +388,29 @@ impl Chart {
 
     /// The section an account belongs to, if any.
     pub fn section_of(&self, account: u16) -> Option<Section> {
-        SECTIONS
+        Section::ALL
             .iter()
             .zip(&self.ranges)
             .find(|&(_, &(first, last))| (first..=last).contains(&account))
-            .map(|(&(_, section), _)| section)
+            .map(|(&section, _)| section)
     }
 
     /// Check that every range is ordered and no two overlap.
     pub fn validate(&self) -> Result<(), Error> {
-        for (i, &(a0, a1)) in self.ranges.iter().enumerate() {
+        for (&section, &(a0, a1)) in Section::ALL.iter().zip(&self.ranges) {
+            let i = section.index();
             let overlaps = self
                 .ranges
                 .iter()
                 .skip(i.saturating_add(1))
                 .any(|&(b0, b1)| a0 <= b1 && b0 <= a1);
             if a0 > a1 || overlaps {
-                let field = SECTIONS.get(i).map_or("chart", |&(id, _)| id);
+                let field = match section {
+                    Section::Atl => Field::Atl,
+                    Section::Production => Field::Production,
+                    Section::Post => Field::Post,
+                    Section::Other => Field::Other,
+                };
                 return Err(Error::at(ErrorKind::ChartOverlap, Place::Chart, field));
             }
         }
@@ -491,63 +418,52 @@ impl Chart {
     }
 }
 
-/// The kind of production; selects the ordering rules.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Profile {
-    /// A feature film (the default).
-    #[default]
-    Feature,
-    /// A TV episode or series.
-    Episodic,
-    /// A documentary.
-    Documentary,
+wire_enum! {
+    /// The kind of production; selects the ordering rules.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum Profile: IdKind::Profile {
+        /// A feature film (the default).
+        #[default]
+        Feature = "feature",
+        /// A TV episode or series.
+        Episodic = "episodic",
+        /// A documentary.
+        Documentary = "documentary",
+    }
 }
 
-/// Wire ids of [`Profile`].
-pub const PROFILES: &[(&str, Profile)] = &[
-    ("feature", Profile::Feature),
-    ("episodic", Profile::Episodic),
-    ("documentary", Profile::Documentary),
-];
-
-/// Where the end credits start (SPEC §3.2).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum EndCredits {
-    /// The main titles carried the principal credits; the end starts at the crawl.
-    #[default]
-    AfterMainTitles,
-    /// No opening credits: the end shows the principal credits first.
-    EndOnly,
+wire_enum! {
+    /// Where the end credits start (SPEC §3.2).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum EndCredits: IdKind::EndCredits {
+        /// The main titles carried the principal credits; the end starts at the crawl.
+        #[default]
+        AfterMainTitles = "after_main_titles",
+        /// No opening credits: the end shows the principal credits first.
+        EndOnly = "end_only",
+    }
 }
 
-/// Wire ids of [`EndCredits`].
-pub const END_CREDITS: &[(&str, EndCredits)] = &[
-    ("after_main_titles", EndCredits::AfterMainTitles),
-    ("end_only", EndCredits::EndOnly),
-];
-
-/// Order of the end credits' full cast list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum CastOrder {
-    /// By billing position (the default).
-    #[default]
-    Billing,
-    /// The top billed names first, then order of appearance.
-    Appearance,
-    /// By surname (last word of the name; words split at ASCII whitespace,
-    /// so a no-break space joins a compound surname), then the whole name.
-    Alphabetical,
+wire_enum! {
+    /// Order of the end credits' full cast list.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum CastOrder: IdKind::CastOrder {
+        /// By billing position (the default).
+        #[default]
+        Billing = "billing",
+        /// The top billed names first, then order of appearance.
+        Appearance = "appearance",
+        /// By surname (last word of the name; words split at ASCII whitespace,
+        /// so a no-break space joins a compound surname), then the whole name.
+        Alphabetical = "alphabetical",
+    }
 }
-
-/// Wire ids of [`CastOrder`].
-pub const CAST_ORDERS: &[(&str, CastOrder)] = &[
-    ("billing", CastOrder::Billing),
-    ("appearance", CastOrder::Appearance),
-    ("alphabetical", CastOrder::Alphabetical),
-];
 
 /// Ordering options (SPEC §2.1 `options`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -580,6 +496,20 @@ impl Options {
         cast_order_top: 0,
         max_names_per_card: 6,
     };
+}
+
+impl Options {
+    /// Check the options: a card holds at least one name.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.max_names_per_card == 0 {
+            return Err(Error::at(
+                ErrorKind::ZeroPosition,
+                Place::Options,
+                Field::MaxNamesPerCard,
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Default for Options {
@@ -673,52 +603,39 @@ impl<'a, const N: usize> Table<'a, N> {
         self.chart = Chart::HOLLYWOOD;
     }
 
-    /// Check what depends on the whole table: the chart has no overlap, and
-    /// every explicit account (entries and lines) lies in a section.
+    /// Check what depends on the whole table: the options, the chart has
+    /// no overlap, and every explicit account (entries and lines) lies in a
+    /// section.
     pub fn validate(&self) -> Result<(), Error> {
+        self.options.validate()?;
         self.chart.validate()?;
         let outside = |account: u16, place: Place| {
             self.chart.section_of(account).map(|_| ()).ok_or(Error::at(
-                ErrorKind::AccountOutsideChart {
-                    account: u32::from(account),
-                },
+                ErrorKind::AccountOutsideChart { account },
                 place,
-                "account",
+                Field::Account,
             ))
         };
         for (i, entry) in self.entries.iter().enumerate() {
             if let Some(account) = entry.account {
-                outside(account, Place::Entry(i))?;
+                outside(account, Place::entry(i))?;
             }
         }
         for (i, line) in self.lines.iter().enumerate() {
-            outside(line.account, Place::Line(i))?;
+            outside(line.account, Place::line(i))?;
         }
         Ok(())
     }
 
-    /// Append an entry after checking its rules and the capacity.
+    /// Append an entry after checking its rules ([`Entry::validate`]) and
+    /// the capacity.
     pub fn push(&mut self, entry: Entry<'a>) -> Result<&mut Self, Error> {
-        entry.validate(self.entries.len())?;
-        self.push_checked(entry)
-    }
-
-    /// Append an entry whose rules ([`Entry::validate`]) the JSON reader
-    /// has already checked field by field, with its own errors; only the
-    /// capacity is left to check.
-    pub(crate) fn push_checked(&mut self, entry: Entry<'a>) -> Result<&mut Self, Error> {
         let index = self.entries.len();
+        entry.validate(index)?;
         let billed = entry.billing.is_some();
-        self.entries.push(entry).map_err(|_| {
-            Error::at(
-                ErrorKind::CapacityExceeded {
-                    what: "entries",
-                    capacity: N,
-                },
-                Place::Entry(index),
-                "entries",
-            )
-        })?;
+        self.entries
+            .push(entry)
+            .map_err(|_| full(Buffer::Entries, N, Place::entry(index), Field::Entries))?;
         if billed {
             self.billed = self.billed.saturating_add(1);
         }
@@ -734,16 +651,9 @@ impl<'a, const N: usize> Table<'a, N> {
     /// [`Table::validate`] and by the top sheet.
     pub fn push_line(&mut self, line: Line<'a>) -> Result<&mut Self, Error> {
         let index = self.lines.len();
-        self.lines.push(line).map_err(|_| {
-            Error::at(
-                ErrorKind::CapacityExceeded {
-                    what: "lines",
-                    capacity: N,
-                },
-                Place::Line(index),
-                "lines",
-            )
-        })?;
+        self.lines
+            .push(line)
+            .map_err(|_| full(Buffer::Lines, N, Place::line(index), Field::Lines))?;
         Ok(self)
     }
 
@@ -755,22 +665,27 @@ impl<'a, const N: usize> Table<'a, N> {
         {
             return Err(Error::at(
                 ErrorKind::NegativeAmount,
-                Place::Charge(index),
-                "amount",
+                Place::charge(index),
+                Field::Amount,
             ));
         }
-        self.charges.push(charge).map_err(|_| {
-            Error::at(
-                ErrorKind::CapacityExceeded {
-                    what: "charges",
-                    capacity: MAX_CHARGES,
-                },
-                Place::Charge(index),
-                "charges",
-            )
-        })?;
+        self.charges
+            .push(charge)
+            .map_err(|_| full(Buffer::Charges, MAX_CHARGES, Place::charge(index), Field::Charges))?;
         Ok(self)
     }
+}
+
+/// The error of a full buffer of the table.
+fn full(what: Buffer, capacity: usize, place: Place, field: Field) -> Error {
+    Error::at(
+        ErrorKind::CapacityExceeded {
+            what,
+            capacity: narrow(capacity),
+        },
+        place,
+        field,
+    )
 }
 
 #[cfg(test)]
@@ -803,11 +718,11 @@ mod tests {
             err,
             Error::at(
                 ErrorKind::CapacityExceeded {
-                    what: "entries",
+                    what: Buffer::Entries,
                     capacity: 2
                 },
                 Place::Entry(2),
-                "entries"
+                Field::Entries
             )
         );
         assert_eq!(t.entries().len(), 2);
@@ -819,7 +734,7 @@ mod tests {
         let zero = t.push(Entry::new("A", Role::Cast).billing(0)).unwrap_err();
         assert_eq!(
             zero,
-            Error::at(ErrorKind::ZeroPosition, Place::Entry(0), "billing")
+            Error::at(ErrorKind::ZeroPosition, Place::Entry(0), Field::Billing)
         );
         let custom = Entry {
             title: None,
@@ -846,16 +761,28 @@ mod tests {
 
     #[test]
     fn flags_round_trip_their_ids() {
-        for &(id, flag) in FLAGS {
-            assert_eq!(Flag::from_id(id), Ok(flag));
-            assert_eq!(flag.id(), id);
+        for &flag in Flag::ALL {
+            assert_eq!(Flag::from_id(flag.id()), Ok(flag));
+            assert!(Flags::EMPTY.with(flag).has(flag));
         }
-        assert!(matches!(
-            Flag::from_id("posessory"),
-            Err(ErrorKind::UnknownFlag {
-                suggestion: Some("possessory"),
-                ..
-            })
-        ));
+        let Err(ErrorKind::Unknown { kind, suggestion }) = Flag::from_id("posessory") else {
+            panic!("expected an unknown flag");
+        };
+        assert_eq!(kind, crate::error::IdKind::Flag);
+        assert_eq!(suggestion.map(|s| s.as_str()), Some("possessory"));
+    }
+
+    #[test]
+    fn zero_names_per_card_is_an_error() {
+        let mut t: Table<'_, 1> = Table::new("T");
+        t.options.max_names_per_card = 0;
+        assert_eq!(
+            t.validate(),
+            Err(Error::at(
+                ErrorKind::ZeroPosition,
+                Place::Options,
+                Field::MaxNamesPerCard
+            ))
+        );
     }
 }

@@ -8,31 +8,23 @@
 //! end-only end credits is a property of the sequence, not of the role: see
 //! [`crate::order::SequenceRules`].
 
-use crate::error::{ErrorKind, Snippet};
+use crate::error::{ErrorKind, IdKind};
 use crate::ids::IdIndex;
+use crate::wire::wire_enum;
 
 mod pack;
 
-/// Side of the budget line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Side {
-    /// Above the line: story, producers, director, cast.
-    Atl,
-    /// Below the line: crew, post, other costs.
-    Btl,
-    /// Not a cost at all (a credit granted for financing).
-    None,
-}
-
-impl Side {
-    /// Wire id (`atl`, `btl`, `none`).
-    pub const fn id(self) -> &'static str {
-        match self {
-            Side::Atl => "atl",
-            Side::Btl => "btl",
-            Side::None => "none",
-        }
+wire_enum! {
+    /// Side of the budget line.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    pub enum Side: IdKind::Side {
+        /// Above the line: story, producers, director, cast.
+        Atl = "atl",
+        /// Below the line: crew, post, other costs.
+        Btl = "btl",
+        /// Not a cost at all (a credit granted for financing).
+        None = "none",
     }
 }
 
@@ -47,10 +39,10 @@ macro_rules! departments {
             $(#[doc = $heading] $variant,)*
         }
 
-        /// Every department in default end-crawl order.
-        pub const DEPARTMENTS: &[Department] = &[$(Department::$variant,)*];
-
         impl Department {
+            /// Every department in default end-crawl order.
+            pub const ALL: &'static [Department] = &[$(Department::$variant,)*];
+
             /// The stable snake_case id.
             pub const fn id(self) -> &'static str {
                 match self { $(Department::$variant => $id,)* }
@@ -95,17 +87,10 @@ impl Department {
         self as u8
     }
 
-    /// Look a department up by id (ASCII whitespace trimmed, ASCII case-insensitive).
+    /// Look a department up by id (ASCII whitespace trimmed, ASCII
+    /// case-insensitive); an unknown id names the nearest one.
     pub fn from_id(id: &str) -> Result<Department, ErrorKind> {
-        let wanted = id.trim_ascii();
-        DEPARTMENTS
-            .iter()
-            .copied()
-            .find(|d| d.id().eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| {
-                let (value, suggestion) = unknown(id, wanted, &mut DEPARTMENTS.iter().map(|d| d.id()));
-                ErrorKind::UnknownDepartment { value, suggestion }
-            })
+        crate::wire::find(Department::ALL, Department::id, id, IdKind::Department)
     }
 }
 
@@ -397,74 +382,9 @@ impl Role {
             .map(|info| info.role)
             .ok_or_else(|| {
                 let mut ids = ROLES.iter().map(RoleInfo::id).chain(core::iter::once(CUSTOM_ID));
-                let (value, suggestion) = unknown(id, wanted, &mut ids);
-                ErrorKind::UnknownRole { value, suggestion }
+                crate::wire::unknown(IdKind::Role, wanted, &mut ids)
             })
     }
-}
-
-/// `value` kept for the message, with the nearest of `candidates` to
-/// `wanted`: the cold half of every "unknown id" error. Out of line, and
-/// over one iterator type, so that no lookup carries it inline.
-#[cold]
-#[inline(never)]
-pub(crate) fn unknown(
-    value: &str,
-    wanted: &str,
-    candidates: &mut dyn Iterator<Item = &'static str>,
-) -> (Snippet, Option<&'static str>) {
-    (Snippet::new(value), nearest(wanted, candidates))
-}
-
-/// Longest id compared by [`nearest`]; longer inputs get no suggestion.
-const MAX_SUGGEST_LEN: usize = 48;
-
-/// The candidate closest to `input` by edit distance (ASCII case-folded),
-/// if it is close enough to be a plausible typo. Allocation-free: two rows
-/// of a fixed-size Levenshtein table.
-pub fn nearest<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let input = input.as_bytes();
-    if input.is_empty() || input.len() > MAX_SUGGEST_LEN {
-        return None;
-    }
-    let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
-        let Some(distance) = edit_distance(input, candidate.as_bytes()) else {
-            continue;
-        };
-        // A suggestion is plausible within a third of the longer word.
-        let limit = (input.len().max(candidate.len()) / 3).saturating_add(1);
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance, ASCII case-insensitive; `None` when a word is too long.
-fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
-    if a.len() > MAX_SUGGEST_LEN || b.len() > MAX_SUGGEST_LEN {
-        return None;
-    }
-    let mut previous = [0usize; MAX_SUGGEST_LEN + 1];
-    let mut current = [0usize; MAX_SUGGEST_LEN + 1];
-    // Distances are at most MAX_SUGGEST_LEN, so the additions never saturate.
-    for (j, cell) in previous.iter_mut().enumerate() {
-        *cell = j;
-    }
-    for (i, &ca) in a.iter().enumerate() {
-        *current.first_mut()? = i.saturating_add(1);
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous
-                .get(j)?
-                .saturating_add(usize::from(!ca.eq_ignore_ascii_case(&cb)));
-            let deletion = previous.get(j.saturating_add(1))?.saturating_add(1);
-            let insertion = current.get(j)?.saturating_add(1);
-            *current.get_mut(j.saturating_add(1))? = substitution.min(deletion).min(insertion);
-        }
-        core::mem::swap(&mut previous, &mut current);
-    }
-    previous.get(b.len()).copied()
 }
 
 #[cfg(test)]
@@ -558,18 +478,17 @@ mod tests {
 
     #[test]
     fn unknown_role_suggests_nearest_id() {
-        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("diretor") else {
-            panic!("expected an unknown role");
+        let suggest = |id: &str| match Role::from_id(id) {
+            Err(ErrorKind::Unknown {
+                kind: IdKind::Role,
+                suggestion,
+            }) => suggestion.map(|s| s.as_str()),
+            other => panic!("expected an unknown role, got {other:?}"),
         };
-        assert_eq!(suggestion, Some("director"));
-        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("director_of_photografy") else {
-            panic!("expected an unknown role");
-        };
-        assert_eq!(suggestion, Some("director_of_photography"));
-        let Err(ErrorKind::UnknownRole { suggestion, .. }) = Role::from_id("zzzzzzzzzzzzz") else {
-            panic!("expected an unknown role");
-        };
-        assert_eq!(suggestion, None);
+        assert_eq!(suggest("diretor"), Some("director"));
+        assert_eq!(suggest("director_of_photografy"), Some("director_of_photography"));
+        assert_eq!(suggest("custon"), Some("custom"));
+        assert_eq!(suggest("zzzzzzzzzzzzz"), None);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! figures computed by hand.
 
 use creditline::budget::{Classification, Reason, classify_entry, top_sheet};
+use creditline::error::Total;
 use creditline::{
-    Charge, ChargeRate, Chart, Currency, Department, Entry, ErrorKind, Flag, Line, Place, Role, Section,
-    SectionSet, Side, Table, split, split_capped, split_statement,
+    Charge, ChargeRate, Chart, Currency, Department, Entry, ErrorKind, Field, Flag, Line, Place, Role,
+    Section, SectionSet, Side, Table, split, split_capped, split_statement,
 };
 
 fn class(entry: Entry<'_>) -> Classification {
@@ -80,7 +81,7 @@ fn rule_3_an_explicit_account_decides() {
     assert_eq!(err.kind, ErrorKind::AccountOutsideChart { account: 8100 });
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Entry(7), Some("account"))
+        (Place::Entry(7), Some(Field::Account))
     );
 }
 
@@ -290,14 +291,16 @@ fn overflow_is_an_error_naming_the_section() {
     t.push(Entry::new("B", Role::Producer).fee(1)).unwrap();
     assert_eq!(
         top_sheet(&t).unwrap_err().kind,
-        ErrorKind::Overflow { what: "atl" }
+        ErrorKind::Overflow {
+            what: Total::Section(Section::Atl)
+        }
     );
     let mut t: Table<'static, 4> = Table::new("Big");
     t.push(Entry::new("A", Role::Gaffer).fee(i64::MAX)).unwrap();
     t.push(Entry::new("B", Role::Editor).fee(i64::MAX)).unwrap();
     assert_eq!(
         top_sheet(&t).unwrap_err().kind,
-        ErrorKind::Overflow { what: "btl" }
+        ErrorKind::Overflow { what: Total::Btl }
     );
 }
 
@@ -320,7 +323,7 @@ fn a_line_outside_the_chart_names_the_line() {
     assert_eq!(err.kind, ErrorKind::AccountOutsideChart { account: 9100 });
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Line(1), Some("account"))
+        (Place::Line(1), Some(Field::Account))
     );
 }
 

@@ -1,10 +1,11 @@
 //! JSON input (SPEC §5): every error with its exact location, escape
 //! decoding, capacity, deep nesting, and equality with a table built in code.
 
-use creditline::json::{MAX_DEPTH, parse_table};
+use creditline::error::{Buffer, Expected, IdKind, Syntax};
+use creditline::json::{MAX_DEPTH, parse_table, report};
 use creditline::{
-    CastCredit, Charge, ChargeRate, Currency, Department, Entry, Error, ErrorKind, Flag, Line, Location,
-    Place, Role, SectionSet, Table,
+    CastCredit, Charge, ChargeRate, Currency, Department, Entry, Error, ErrorKind, Field, Flag, Line,
+    Location, Place, Role, SectionSet, Table,
 };
 
 /// Parse into a fresh table; returns the error, checking the table was left empty.
@@ -20,11 +21,30 @@ fn parse_err(input: &str) -> Error {
     err
 }
 
+/// The message a frontend shows for `input`'s error: it quotes the
+/// offending value.
+fn message(input: &str) -> String {
+    report(parse_err(input), input.as_bytes()).to_string()
+}
+
+/// The position of `needle` in `doc`, as an error's offset.
+fn offset(doc: &str, needle: &str) -> Option<u32> {
+    doc.find(needle).map(|at| u32::try_from(at).unwrap())
+}
+
+/// An unknown value of list `kind`, without a suggestion.
+fn unknown(kind: IdKind) -> ErrorKind {
+    ErrorKind::Unknown {
+        kind,
+        suggestion: None,
+    }
+}
+
 fn entry_doc(entries: &str) -> String {
     format!(r#"{{"title":"T","entries":[{{"name":"A","role":"director"}},{entries}]}}"#)
 }
 
-fn at(kind: ErrorKind, place: Place, field: &'static str) -> Error {
+fn at(kind: ErrorKind, place: Place, field: Field) -> Error {
     Error::new(
         kind,
         Location {
@@ -61,149 +81,157 @@ fn strings_without_escapes_borrow_from_the_input() {
 }
 
 #[test]
-fn unknown_role_names_entry_field_and_nearest_id() {
-    let err = parse_err(&entry_doc(r#"{"name":"B","role":"diretor"}"#));
+fn unknown_role_names_offset_entry_field_and_nearest_id() {
+    let doc = entry_doc(r#"{"name":"B","role":"diretor"}"#);
+    let err = parse_err(&doc);
     assert_eq!(
         err.location,
         Location {
-            offset: None,
+            offset: offset(&doc, "diretor"),
             place: Place::Entry(1),
-            field: Some("role")
+            field: Some(Field::Role)
         }
     );
+    let at = offset(&doc, "diretor").unwrap();
+    assert_eq!(
+        message(&doc),
+        format!("byte {at}, entry 1 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)")
+    );
+    // Without the input the message names everything but the value.
     assert_eq!(
         err.to_string(),
-        "entry 1 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)"
+        format!("byte {at}, entry 1 (\"role\"): unknown role (did you mean \"director\"?)")
     );
-    let err = parse_err(&entry_doc(r#"{"name":"B","role":"director_of_photograpy"}"#));
+    let doc = entry_doc(r#"{"name":"B","role":"director_of_photograpy"}"#);
     assert!(
-        err.to_string()
-            .ends_with("(did you mean \"director_of_photography\"?)"),
-        "{err}"
+        message(&doc)
+            .ends_with("unknown role \"director_of_photograpy\" (did you mean \"director_of_photography\"?)"),
+        "{}",
+        message(&doc)
     );
 }
 
 #[test]
 fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
-    let cases: &[(&str, ErrorKind, &str)] = &[
+    let cases: &[(&str, ErrorKind, Option<Field>)] = &[
         (
             r#"{"name":"B","role":"cast","billing":0}"#,
             ErrorKind::ZeroPosition,
-            "billing",
+            Some(Field::Billing),
         ),
         (
             r#"{"name":"B","role":"cast","appearance":0}"#,
             ErrorKind::ZeroPosition,
-            "appearance",
+            Some(Field::Appearance),
         ),
         (
             r#"{"name":"B","role":"written_by","team":0}"#,
             ErrorKind::ZeroPosition,
-            "team",
+            Some(Field::Team),
         ),
         (
             r#"{"name":"B","role":"cast","fee":-5}"#,
             ErrorKind::NegativeAmount,
-            "fee",
+            Some(Field::Fee),
         ),
         (
             r#"{"name":"B","role":"cast","billing":70000}"#,
             ErrorKind::NumberOutOfRange,
-            "billing",
+            Some(Field::Billing),
         ),
         (
             r#"{"name":"B","role":"cast","fee":"5"}"#,
             ErrorKind::WrongType {
-                expected: "an integer",
+                expected: Expected::Integer,
             },
-            "fee",
+            Some(Field::Fee),
         ),
         (
             r#"{"name":"B","role":"cast","bogus":1}"#,
-            ErrorKind::UnknownField {
-                name: creditline::Snippet::new("bogus"),
+            ErrorKind::Unknown {
+                kind: IdKind::Field,
+                suggestion: None,
             },
-            "entries",
+            None,
         ),
         (
             r#"{"name":"B","role":"cast","name":"C"}"#,
             ErrorKind::DuplicateField,
-            "name",
+            Some(Field::Name),
         ),
-        (r#"{"role":"cast"}"#, ErrorKind::MissingField, "name"),
-        (r#"{"name":"B"}"#, ErrorKind::MissingField, "role"),
+        (r#"{"role":"cast"}"#, ErrorKind::MissingField, Some(Field::Name)),
+        (r#"{"name":"B"}"#, ErrorKind::MissingField, Some(Field::Role)),
         (
             r#"{"name":"B","role":"custom","department":"art"}"#,
             ErrorKind::CustomNeedsTitleAndDepartment,
-            "title",
+            Some(Field::Title),
         ),
         (
             r#"{"name":"B","role":"custom","title":"Wrangler"}"#,
             ErrorKind::CustomNeedsTitleAndDepartment,
-            "department",
+            Some(Field::Department),
         ),
         (
             r#"{"name":"B","role":"cast","cast_credit":"cameo"}"#,
-            ErrorKind::UnknownValue {
-                value: creditline::Snippet::new("cameo"),
-                suggestion: None,
-            },
-            "cast_credit",
+            unknown(IdKind::CastCredit),
+            Some(Field::CastCredit),
         ),
         (
             r#"{"name":"B","role":"gaffer","line":"middle"}"#,
-            ErrorKind::UnknownValue {
-                value: creditline::Snippet::new("middle"),
-                suggestion: None,
-            },
-            "line",
+            unknown(IdKind::Side),
+            Some(Field::Line),
         ),
         (
             r#"{"name":"B","role":"gaffer","fringe":{"cap":5}}"#,
             ErrorKind::MissingField,
-            "bps",
+            Some(Field::Bps),
         ),
         (
             r#"{"name":"B","role":"gaffer","fringe":{"bps":-1}}"#,
             ErrorKind::NumberOutOfRange,
-            "bps",
+            Some(Field::Bps),
         ),
         (
             r#"{"name":"B","role":"gaffer","fringe":{"bps":100,"cap":-1}}"#,
             ErrorKind::NegativeAmount,
-            "cap",
+            Some(Field::Cap),
         ),
         (
             r#"{"name":"B","role":"gaffer","account":9000}"#,
             ErrorKind::AccountOutsideChart { account: 9000 },
-            "account",
+            Some(Field::Account),
         ),
     ];
     for (entry, kind, field) in cases {
         let err = parse_err(&entry_doc(entry));
-        // An unknown field is named by itself when the format does not have it.
-        let field = if *field == "entries" { None } else { Some(*field) };
         assert_eq!(err.kind, *kind, "{entry}");
         assert_eq!(err.location.place, Place::Entry(1), "{entry}");
-        assert_eq!(err.location.field, field, "{entry}");
+        assert_eq!(err.location.field, *field, "{entry}");
     }
 }
 
 #[test]
 fn unknown_flag_and_department_suggest() {
-    let err = parse_err(&entry_doc(
-        r#"{"name":"B","role":"director","flags":["possesory"]}"#,
-    ));
+    let doc = entry_doc(r#"{"name":"B","role":"director","flags":["possesory"]}"#);
+    let at = offset(&doc, "possesory").unwrap();
     assert_eq!(
-        err.to_string(),
-        "entry 1 (\"flags\"): unknown flag \"possesory\" (did you mean \"possessory\"?)"
+        message(&doc),
+        format!("byte {at}, entry 1 (\"flags\"): unknown flag \"possesory\" (did you mean \"possessory\"?)")
     );
-    let err = parse_err(&entry_doc(
-        r#"{"name":"B","role":"custom","title":"X","department":"camra"}"#,
-    ));
+    let doc = entry_doc(r#"{"name":"B","role":"custom","title":"X","department":"camra"}"#);
+    let at = offset(&doc, "camra").unwrap();
     assert_eq!(
-        err.to_string(),
-        "entry 1 (\"department\"): unknown department \"camra\" (did you mean \"camera\"?)"
+        message(&doc),
+        format!(
+            "byte {at}, entry 1 (\"department\"): unknown department \"camra\" (did you mean \"camera\"?)"
+        )
+    );
+    // An unknown field suggests the nearest field of its own object.
+    let doc = entry_doc(r#"{"name":"B","role":"cast","charcter":"X"}"#);
+    let at = offset(&doc, "charcter").unwrap();
+    assert_eq!(
+        message(&doc),
+        format!("byte {at}, entry 1: unknown field \"charcter\" (did you mean \"character\"?)")
     );
 }
 
@@ -213,14 +241,14 @@ fn numbers_float_and_beyond_i64_are_errors_with_offset() {
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::NotAnInteger);
     assert_eq!(err.location.place, Place::Entry(1));
-    assert_eq!(err.location.field, Some("fee"));
-    assert_eq!(err.location.offset, doc.find("1.5"));
+    assert_eq!(err.location.field, Some(Field::Fee));
+    assert_eq!(err.location.offset, offset(&doc, "1.5"));
     let doc = entry_doc(r#"{"name":"B","role":"cast","fee":9223372036854775808}"#);
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::NumberOutOfRange);
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Entry(1), Some("fee"))
+        (Place::Entry(1), Some(Field::Fee))
     );
     assert_eq!(
         parse_err(&entry_doc(r#"{"name":"B","role":"cast","fee":2e3}"#)).kind,
@@ -234,14 +262,14 @@ fn raw_control_characters_and_invalid_escapes_name_entry_and_field() {
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::ControlCharacter);
     assert_eq!(err.location.place, Place::Entry(1));
-    assert_eq!(err.location.field, Some("name"));
-    assert_eq!(err.location.offset, doc.find('\u{1}'));
+    assert_eq!(err.location.field, Some(Field::Name));
+    assert_eq!(err.location.offset, offset(&doc, "\u{1}"));
     let doc = entry_doc(r#"{"name":"B","role":"cast","character":"a\qb"}"#);
     let err = parse_err(&doc);
     assert_eq!(err.kind, ErrorKind::InvalidEscape);
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Entry(1), Some("character"))
+        (Place::Entry(1), Some(Field::Character))
     );
     let err = parse_err(&entry_doc(r#"{"name":"\udc00","role":"cast"}"#));
     assert_eq!(err.kind, ErrorKind::InvalidUnicodeEscape);
@@ -251,9 +279,19 @@ fn raw_control_characters_and_invalid_escapes_name_entry_and_field() {
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = "[".repeat(1_000_000);
     let err = parse_err(&deep);
-    assert_eq!(err.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    assert_eq!(
+        err.kind,
+        ErrorKind::TooDeep {
+            limit: MAX_DEPTH as u16
+        }
+    );
     let deep = format!("{{\"entries\":{}", "[".repeat(1_000_000));
-    assert_eq!(parse_err(&deep).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    assert_eq!(
+        parse_err(&deep).kind,
+        ErrorKind::TooDeep {
+            limit: MAX_DEPTH as u16
+        }
+    );
 }
 
 #[test]
@@ -267,11 +305,11 @@ fn capacity_is_an_error_naming_the_first_entry_that_does_not_fit() {
         err,
         at(
             ErrorKind::CapacityExceeded {
-                what: "entries",
+                what: Buffer::Entries,
                 capacity: 8
             },
             Place::Entry(8),
-            "entries"
+            Field::Entries
         )
     );
 }
@@ -304,7 +342,7 @@ fn scratch_too_small_is_an_error() {
     assert_eq!(err.kind, ErrorKind::ScratchTooSmall { needed: 4 });
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Entry(0), Some("name"))
+        (Place::Entry(0), Some(Field::Name))
     );
     assert!(table.entries().is_empty());
 }
@@ -313,11 +351,11 @@ fn scratch_too_small_is_an_error() {
 fn table_level_errors() {
     assert_eq!(
         parse_err(r#"{"currency":"XYZ"}"#).location.field,
-        Some("currency")
+        Some(Field::Currency)
     );
     assert_eq!(
         parse_err(r#"{"profile":"sitcom"}"#).location.field,
-        Some("profile")
+        Some(Field::Profile)
     );
     let err = parse_err(r#"{"chart":{"atl":[1000,2500]}}"#);
     assert_eq!(err.kind, ErrorKind::ChartOverlap);
@@ -328,31 +366,32 @@ fn table_level_errors() {
         at(
             ErrorKind::AccountOutsideChart { account: 8100 },
             Place::Line(1),
-            "account"
+            Field::Account
         )
     );
-    let err = parse_err(r#"{"charges":[{"name":"Bond","bps":100,"amount":5}]}"#);
-    assert_eq!(err, at(ErrorKind::DuplicateField, Place::Charge(0), "amount"));
+    let doc = r#"{"charges":[{"name":"Bond","bps":100,"amount":5}]}"#;
+    assert_eq!(
+        parse_err(doc),
+        at(ErrorKind::DuplicateField, Place::Charge(0), Field::Amount).with_offset(doc.find('5').unwrap())
+    );
     let err = parse_err(r#"{"options":{"cast_order":"height"}}"#);
     assert_eq!(
         (err.location.place, err.location.field),
-        (Place::Options, Some("cast_order"))
+        (Place::Options, Some(Field::CastOrder))
     );
     assert_eq!(
-        parse_err(r#"{"titel":"x"}"#).kind,
-        ErrorKind::UnknownField {
-            name: creditline::Snippet::new("titel")
-        }
+        message(r#"{"titel":"x"}"#),
+        "byte 2: unknown field \"titel\" (did you mean \"title\"?)"
     );
     assert_eq!(
         parse_err(r#"{"entries":{}}"#).kind,
         ErrorKind::WrongType {
-            expected: "an array of entries"
+            expected: Expected::EntryArray
         }
     );
     assert_eq!(
         parse_err(r#"{"title":"a"} x"#).kind,
-        ErrorKind::Syntax("trailing characters after the document")
+        ErrorKind::Syntax(Syntax::TrailingCharacters)
     );
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use creditline::order::{CardKind, Credits, Sequence, order};
-use creditline::table::{CAST_CREDITS, CastOrder, EndCredits, FLAGS, Flag};
+use creditline::table::{CastCredit, CastOrder, EndCredits, Flag};
 use creditline::vocabulary::ROLES;
 use creditline::{Department, Entry, Role, Table};
 use proptest::prelude::*;
@@ -40,7 +40,7 @@ fn spec(with_teams: bool) -> impl Strategy<Value = Spec> {
         proptest::option::of(1u16..5),
         proptest::option::of(1u16..5),
         proptest::option::of(1u16..3),
-        0..CAST_CREDITS.len(),
+        0..CastCredit::ALL.len(),
         any::<u16>(),
     )
         .prop_map(
@@ -100,8 +100,8 @@ fn build(specs: &[Spec], o: &Opts) -> Box<Table<'static, N>> {
         e.billing = s.billing;
         e.appearance = s.appearance;
         e.team = s.team;
-        e.cast_credit = CAST_CREDITS[s.cast_credit].1;
-        for (bit, &(_, flag)) in FLAGS.iter().enumerate() {
+        e.cast_credit = CastCredit::ALL[s.cast_credit];
+        for (bit, &flag) in Flag::ALL.iter().enumerate() {
             // Uncredited only rarely, so that most entries are on screen.
             let rare = flag == Flag::Uncredited && s.flags & 0x8000 == 0;
             if s.flags & (1 << bit) != 0 && !rare {

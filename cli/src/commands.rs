@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use creditline::order::{Credits, SEQUENCES, Sequence, order as order_sequence};
-use creditline::{DEPARTMENTS, Error, Table, budget, json};
+use creditline::order::{Credits, Sequence, order as order_sequence};
+use creditline::{Department, Error, Table, budget, json};
 
 use super::{Args, BigTable, CREDITS, Failure, OUTPUT};
 
@@ -34,7 +34,8 @@ pub fn order(table: &BigTable<'_>, sequence: Sequence, as_json: bool, out: &mut 
 
 /// Every sequence and the top sheet, readably.
 pub fn show(table: &BigTable<'_>, out: &mut String) -> Result<(), Error> {
-    for &(id, sequence) in SEQUENCES {
+    for &sequence in Sequence::ALL {
+        let id = sequence.id();
         let _ = writeln!(out, "== {} ==", id.replace('_', " "));
         order(table, sequence, false, out)?;
         out.push('\n');
@@ -55,7 +56,7 @@ pub fn check<const N: usize>(table: &Table<'_, N>, out: &mut String) {
         table.charges().len(),
         table.currency.code
     );
-    for &department in DEPARTMENTS {
+    for &department in Department::ALL {
         let count = entries.iter().filter(|e| e.department == department).count();
         if count > 0 {
             let _ = writeln!(out, "  {:<24} {count}", department.id());

@@ -63,8 +63,8 @@ fn parse_args() -> Result<Args, Failure> {
             "--json" => args.json = true,
             "--sequence" => {
                 let v = value("--sequence")?.replace('-', "_");
-                let found = creditline::order::SEQUENCES.iter().find(|(id, _)| *id == v);
-                args.sequence = Some(found.ok_or_else(|| usage(&format!("unknown sequence {v:?}")))?.1);
+                let found = Sequence::ALL.iter().find(|s| s.id() == v);
+                args.sequence = Some(*found.ok_or_else(|| usage(&format!("unknown sequence {v:?}")))?);
             }
             "--total" => {
                 let v = value("--total")?;
@@ -115,7 +115,8 @@ fn run() -> Result<(), Failure> {
     let input = std::fs::read(&file).map_err(|e| Failure(format!("{file}: {e}"), 1))?;
     let mut scratch = vec![0u8; input.len()];
     let mut table: Box<BigTable<'_>> = Box::default();
-    json::parse_table(&input, &mut scratch, &mut table).map_err(|e| Failure(format!("{file}: {e}"), 1))?;
+    json::parse_table(&input, &mut scratch, &mut table)
+        .map_err(|e| Failure(format!("{file}: {}", json::report(e, &input)), 1))?;
     let fail = |e: creditline::Error| Failure(format!("{file}: {e}"), 1);
     let mut out = String::new();
     match args.command.as_str() {

@@ -102,7 +102,9 @@ fn bad_input_is_one_line_naming_file_entry_and_field() {
     assert!(stdout.is_empty());
     assert_eq!(
         stderr,
-        format!("{file}: entry 3 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)\n")
+        format!(
+            "{file}: byte 119, entry 3 (\"role\"): unknown role \"diretor\" (did you mean \"director\"?)\n"
+        )
     );
     let (code, _, stderr) = run(&["check", "/nonexistent/table.json"]);
     assert_eq!(code, 1);

@@ -420,8 +420,8 @@ mod scratch {
         match scratch.get_mut(..len) {
             Some(scratch) => f(scratch),
             None => Err(super::invalid(creditline::ErrorKind::CapacityExceeded {
-                what: "input bytes",
-                capacity: BUFFER,
+                what: creditline::error::Buffer::Input,
+                capacity: BUFFER as u32,
             })),
         }
     }

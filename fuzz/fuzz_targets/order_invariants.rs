@@ -10,9 +10,9 @@ use std::collections::HashMap;
 
 use arbitrary::Arbitrary;
 use creditline::order::{order, CardKind, Credits, Sequence};
-use creditline::table::{CastOrder, EndCredits, CAST_CREDITS, FLAGS};
-use creditline::vocabulary::{DEPARTMENTS, ROLES};
-use creditline::{Entry, Flag, Role, Table};
+use creditline::table::{CastCredit, CastOrder, EndCredits, Profile};
+use creditline::vocabulary::ROLES;
+use creditline::{Department, Entry, Flag, Role, Table};
 use libfuzzer_sys::fuzz_target;
 
 const N: usize = 96;
@@ -81,18 +81,18 @@ fuzz_target!(|input: Input| {
     o.cast_order = [CastOrder::Billing, CastOrder::Appearance, CastOrder::Alphabetical][usize::from(input.cast_order % 3)];
     o.cast_order_top = input.top % 8;
     o.max_names_per_card = input.max_names % 8 + 1;
-    t.profile = creditline::table::PROFILES[usize::from(input.profile % 3)].1;
+    t.profile = Profile::ALL[usize::from(input.profile) % Profile::ALL.len()];
     for f in input.entries.iter().take(N) {
         let name = NAMES[usize::from(f.name) % NAMES.len()];
         let mut e = match ROLES.get(usize::from(f.role) % (ROLES.len() + 1)) {
             Some(info) => Entry::new(name, info.role),
-            None => Entry::custom(name, TITLES[usize::from(f.title) % 2], DEPARTMENTS[usize::from(f.department) % DEPARTMENTS.len()]),
+            None => Entry::custom(name, TITLES[usize::from(f.title) % 2], Department::ALL[usize::from(f.department) % Department::ALL.len()]),
         };
         e.billing = f.billing.filter(|&b| b > 0);
         e.appearance = f.appearance.filter(|&b| b > 0);
         e.team = f.team.filter(|&b| b > 0).map(|b| b % 3 + 1);
-        e.cast_credit = CAST_CREDITS[usize::from(f.cast_credit) % CAST_CREDITS.len()].1;
-        for (bit, &(_, flag)) in FLAGS.iter().enumerate() {
+        e.cast_credit = CastCredit::ALL[usize::from(f.cast_credit) % CastCredit::ALL.len()];
+        for (bit, &flag) in Flag::ALL.iter().enumerate() {
             if f.flags & (1 << bit) != 0 {
                 e = e.flag(flag);
             }

@@ -4,7 +4,7 @@
 
 use arbitrary::Arbitrary;
 use creditline::budget::top_sheet;
-use creditline::table::SECTIONS;
+use creditline::table::Section;
 use creditline::vocabulary::ROLES;
 use creditline::{Charge, ChargeRate, Entry, ErrorKind, Flag, Line, SectionSet, Side, Table};
 use libfuzzer_sys::fuzz_target;
@@ -52,7 +52,7 @@ fuzz_target!(|input: Input| {
     for &(flat, bps, amount, exclude) in input.charges.iter().take(8) {
         let rate = if flat { ChargeRate::Amount(amount.checked_abs().unwrap_or(0)) } else { ChargeRate::Bps(bps) };
         let mut set = SectionSet::default();
-        for (bit, &(_, section)) in SECTIONS.iter().enumerate() {
+        for (bit, &section) in Section::ALL.iter().enumerate() {
             if exclude & (1 << bit) != 0 { set = set.with(section); }
         }
         t.push_charge(Charge { name: "C", rate, exclude: set }).expect("room");

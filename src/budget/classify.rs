@@ -1,39 +1,27 @@
 //! Above/below-the-line classification (SPEC §4.1): the first rule that
 //! applies wins, and the result says which rule it was.
 
-use crate::error::{Error, ErrorKind, Place};
+use crate::error::{Error, ErrorKind, Field, Place};
 use crate::table::{Chart, Entry, Flag, Section, Table};
 use crate::vocabulary::{Department, ROLES, Role, Side};
+use crate::wire::wire_enum;
 
-/// Which rule decided a classification.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Reason {
-    /// Rule 1: the entry's `line` (the deal) decides.
-    Deal,
-    /// Rule 2: a credit granted for financing, with no fee, is no cost.
-    FinancingCredit,
-    /// Rule 3: the entry's explicit `account` decides through the chart.
-    Account,
-    /// Rule 4: a deal-dependent role, above the line only as a profit participant.
-    DealDependent,
-    /// Rule 5: the role's default side and account.
-    RoleDefault,
-}
-
-/// Wire ids of [`Reason`].
-pub const REASONS: &[(&str, Reason)] = &[
-    ("deal", Reason::Deal),
-    ("financing_credit", Reason::FinancingCredit),
-    ("account", Reason::Account),
-    ("deal_dependent", Reason::DealDependent),
-    ("role_default", Reason::RoleDefault),
-];
-
-impl Reason {
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        crate::table::id_of(REASONS, self)
+wire_enum! {
+    /// Which rule decided a classification.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum Reason {
+        /// Rule 1: the entry's `line` (the deal) decides.
+        Deal = "deal",
+        /// Rule 2: a credit granted for financing, with no fee, is no cost.
+        FinancingCredit = "financing_credit",
+        /// Rule 3: the entry's explicit `account` decides through the chart.
+        Account = "account",
+        /// Rule 4: a deal-dependent role, above the line only as a profit participant.
+        DealDependent = "deal_dependent",
+        /// Rule 5: the role's default side and account.
+        RoleDefault = "role_default",
     }
 }
 
@@ -74,11 +62,9 @@ fn department_account(department: Department) -> u16 {
 #[inline(never)]
 fn account_outside_chart(index: usize, account: u16) -> Error {
     Error::at(
-        ErrorKind::AccountOutsideChart {
-            account: u32::from(account),
-        },
-        Place::Entry(index),
-        "account",
+        ErrorKind::AccountOutsideChart { account },
+        Place::entry(index),
+        Field::Account,
     )
 }
 
@@ -158,8 +144,8 @@ pub fn classify_entry(entry: &Entry<'_>, chart: &Chart, index: usize) -> Result<
 pub fn classify<const N: usize>(table: &Table<'_, N>, index: usize) -> Result<Classification, Error> {
     let entry = table.entry(index).ok_or(Error::at(
         ErrorKind::NumberOutOfRange,
-        Place::Entry(index),
-        "entries",
+        Place::Argument,
+        Field::Index,
     ))?;
     classify_entry(entry, &table.chart, index)
 }

@@ -6,5 +6,5 @@
 mod classify;
 mod topsheet;
 
-pub use classify::{Classification, REASONS, Reason, classify, classify_all, classify_entry};
+pub use classify::{Classification, Reason, classify, classify_all, classify_entry};
 pub use topsheet::{BPS, ChargeLine, Shares, TopSheet, top_sheet};

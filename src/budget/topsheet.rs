@@ -5,9 +5,9 @@
 use core::fmt;
 
 use super::classify::classify_entry;
-use crate::error::{Error, ErrorKind, Location, Place};
+use crate::error::{Buffer, Error, ErrorKind, Field, Location, Place, Total, narrow};
 use crate::money::{Currency, Money, div_rem_wide, mul_div_half_up};
-use crate::table::{ChargeRate, Entry, MAX_CHARGES, SECTIONS, Section, Table};
+use crate::table::{ChargeRate, Entry, MAX_CHARGES, Section, Table};
 
 /// Basis points in a whole.
 pub const BPS: i64 = 10_000;
@@ -27,7 +27,7 @@ pub struct ChargeLine<'a> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Shares {
-    /// Per section, in [`SECTIONS`] order.
+    /// Per section, in [`Section::ALL`] order.
     pub sections: [i64; 4],
     /// All contractual charges together.
     pub charges: i64,
@@ -39,7 +39,7 @@ pub struct Shares {
 pub struct TopSheet<'a> {
     /// The currency of every amount.
     pub currency: Currency,
-    /// Each section's total, fringes included, in [`SECTIONS`] order.
+    /// Each section's total, fringes included, in [`Section::ALL`] order.
     pub sections: [i64; 4],
     /// The fringes posted into each section (already in `sections`).
     pub fringes_by_section: [i64; 4],
@@ -71,13 +71,13 @@ impl<'a> TopSheet<'a> {
     }
 }
 
-fn overflow(what: &'static str) -> Error {
+fn overflow(what: Total) -> Error {
     Error::new(ErrorKind::Overflow { what }, Location::TABLE)
 }
 
 /// Add `amount` to the total of `section`, naming the section on overflow.
 fn post(totals: &mut [i64; 4], section: Section, amount: i64) -> Result<(), Error> {
-    let id = section.id();
+    let id = Total::Section(section);
     let total = totals.get_mut(section.index()).ok_or(overflow(id))?;
     *total = total.checked_add(amount).ok_or(overflow(id))?;
     Ok(())
@@ -110,7 +110,7 @@ fn fringe_amount(entry: &Entry<'_>, earlier: i64) -> Result<i64, Error> {
         Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
         None => entry.fee,
     };
-    mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow("fringes"))
+    mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow(Total::Fringes))
 }
 
 /// Correct the fringes for people with several fringed entries. A ceiling
@@ -151,7 +151,7 @@ fn correct_fringes<const N: usize>(
                 if let Some(total) = fringes_by_section.get_mut((*word >> SECTION_SHIFT & 3) as usize) {
                     *total = total.saturating_add(correction);
                 }
-                earlier = earlier.checked_add(entry.fee).ok_or(overflow("fringes"))?;
+                earlier = earlier.checked_add(entry.fee).ok_or(overflow(Total::Fringes))?;
             }
         }
     }
@@ -164,8 +164,8 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
     if table.entries().len() > INDEX_BITS as usize {
         return Err(Error::new(
             ErrorKind::CapacityExceeded {
-                what: "entries",
-                capacity: INDEX_BITS as usize,
+                what: Buffer::Entries,
+                capacity: narrow(INDEX_BITS as usize),
             },
             Location::TABLE,
         ));
@@ -198,26 +198,26 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
         &mut wide_fringes,
     )?;
     let mut fringes_by_section = [0i64; 4];
-    for &(id, section) in SECTIONS {
+    for &section in Section::ALL {
         if let (Some(narrow), Some(&wide)) = (
             fringes_by_section.get_mut(section.index()),
             wide_fringes.get(section.index()),
         ) {
-            *narrow = i64::try_from(wide).map_err(|_| overflow(id))?;
+            *narrow = i64::try_from(wide).map_err(|_| overflow(Total::Section(section)))?;
         }
     }
     for (index, line) in table.lines().iter().enumerate() {
         let section = table.chart.section_of(line.account).ok_or(Error::at(
             ErrorKind::AccountOutsideChart {
-                account: u32::from(line.account),
+                account: line.account,
             },
-            Place::Line(index),
-            "account",
+            Place::line(index),
+            Field::Account,
         ))?;
         post(&mut sections, section, line.amount)?;
     }
-    let fringes = sum(&fringes_by_section, "fringes")?;
-    for &(_, section) in SECTIONS {
+    let fringes = sum(&fringes_by_section, Total::Fringes)?;
+    for &section in Section::ALL {
         post(
             &mut sections,
             section,
@@ -225,23 +225,25 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
         )?;
     }
     let [atl, production, post_section, other] = sections;
-    let btl = sum(&[production, post_section, other], "btl")?;
-    let atl_btl = atl.checked_add(btl).ok_or(overflow("atl_btl"))?;
+    let btl = sum(&[production, post_section, other], Total::Btl)?;
+    let atl_btl = atl.checked_add(btl).ok_or(overflow(Total::AtlBtl))?;
 
     let mut charges = [ChargeLine::default(); MAX_CHARGES];
     for (slot, charge) in charges.iter_mut().zip(table.charges()) {
         // Charges are taken on ATL + BTL less the excluded sections, never
         // on each other.
         let mut base = 0i64;
-        for &(_, section) in SECTIONS {
+        for &section in Section::ALL {
             if !charge.exclude.has(section) {
                 base = base
                     .checked_add(sections.get(section.index()).copied().unwrap_or(0))
-                    .ok_or(overflow("charges"))?;
+                    .ok_or(overflow(Total::Charges))?;
             }
         }
         let amount = match charge.rate {
-            ChargeRate::Bps(bps) => mul_div_half_up(base, i64::from(bps), BPS).ok_or(overflow("charges"))?,
+            ChargeRate::Bps(bps) => {
+                mul_div_half_up(base, i64::from(bps), BPS).ok_or(overflow(Total::Charges))?
+            }
             ChargeRate::Amount(amount) => amount,
         };
         *slot = ChargeLine {
@@ -253,7 +255,7 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
     let charges_total = sum_charges(charges.get(..charge_count).unwrap_or_default())?;
     let grand_total = atl_btl
         .checked_add(charges_total)
-        .ok_or(overflow("grand_total"))?;
+        .ok_or(overflow(Total::GrandTotal))?;
     let shares_bps = shares(&sections, charges_total, grand_total);
     Ok(TopSheet {
         currency: table.currency,
@@ -270,7 +272,7 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
     })
 }
 
-fn sum(parts: &[i64], what: &'static str) -> Result<i64, Error> {
+fn sum(parts: &[i64], what: Total) -> Result<i64, Error> {
     parts
         .iter()
         .try_fold(0i64, |acc, &p| acc.checked_add(p))
@@ -281,7 +283,7 @@ fn sum_charges(charges: &[ChargeLine<'_>]) -> Result<i64, Error> {
     charges
         .iter()
         .try_fold(0i64, |acc, c| acc.checked_add(c.amount))
-        .ok_or(overflow("charges"))
+        .ok_or(overflow(Total::Charges))
 }
 
 /// Largest-remainder shares in basis points of the grand total. Parts may

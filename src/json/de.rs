@@ -3,100 +3,55 @@
 //! Strings arrive raw (serde-json-core is given no unescape buffer) and are
 //! decoded here into the caller's scratch buffer; strings without escapes
 //! borrow from the input. Every object rejects unknown and repeated fields.
-//! The first error is kept in [`Ctx`] with its place and field, because
-//! serde-json-core's own errors carry neither.
+//! The first error is kept in [`Ctx`] with its byte offset, place and
+//! field, because serde-json-core's own errors carry none of them. Rows
+//! are appended with [`Table::push`] and friends, which check each row's
+//! own rules: this module checks only what the JSON form adds (types,
+//! ranges of integers, required fields).
 
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::strings::{DecodeError, decode, needs_decoding};
-use crate::error::{Error, ErrorKind, Location, Place, Snippet};
-use crate::ids::IdIndex;
+use crate::error::{Error, ErrorKind, Expected, Field, IdKind, Location, Place, Suggestion, narrow};
 use crate::money::Currency;
 use crate::table::{
-    CAST_CREDITS, CAST_ORDERS, Charge, ChargeRate, END_CREDITS, Entry, Flag, Flags, Fringe, Line, Options,
-    PROFILES, SECTIONS, Section, SectionSet, Table, lookup_value,
+    CastCredit, CastOrder, Charge, ChargeRate, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
+    Profile, Section, SectionSet, Table,
 };
 use crate::vocabulary::{Department, Role, Side};
 
-/// The fields of every object of the format, so that errors can name a
-/// field with a `&'static str` (see [`field_name`]).
-const TABLE_FIELDS: &[&str] = &[
-    "title", "currency", "profile", "entries", "lines", "charges", "chart", "options",
-];
-const ENTRY_FIELDS: &[&str] = &[
-    "name",
-    "role",
-    "title",
-    "department",
-    "character",
-    "billing",
-    "appearance",
-    "team",
-    "cast_credit",
-    "flags",
-    "fee",
-    "account",
-    "line",
-    "fringe",
-];
-const FRINGE_FIELDS: &[&str] = &["bps", "cap"];
-const LINE_FIELDS: &[&str] = &["account", "description", "amount"];
-const CHARGE_FIELDS: &[&str] = &["name", "bps", "amount", "exclude"];
-const CHART_FIELDS: &[&str] = &["atl", "production", "post", "other"];
-const OPTIONS_FIELDS: &[&str] = &[
-    "main_title_cast",
-    "billing_block_cast",
-    "merge_hyphenates",
-    "end_credits",
-    "cast_order",
-    "cast_order_top",
-    "max_names_per_card",
-];
+/// Most fields one object of the format has; the offsets of an object's
+/// values are kept in an array this long.
+const MOST_FIELDS: usize = 16;
 
-/// Slots of the index of each field list: at least twice the longest.
-const FIELD_SLOTS: usize = 32;
-
-/// Every field list of the format.
-const ALL_FIELDS: &[&[&str]] = &[
-    TABLE_FIELDS,
-    ENTRY_FIELDS,
-    FRINGE_FIELDS,
-    LINE_FIELDS,
-    CHARGE_FIELDS,
-    CHART_FIELDS,
-    OPTIONS_FIELDS,
-];
-
-/// The static name of a field, if the format has it.
-pub(super) fn field_name(raw: &str) -> Option<&'static str> {
-    ALL_FIELDS
-        .iter()
-        .flat_map(|fields| fields.iter().copied())
-        .find(|&name| name == raw)
-}
-
-/// Wire ids of the `line` field.
-const LINE_SIDES: &[(&str, Side)] = &[("atl", Side::Atl), ("btl", Side::Btl)];
+// A field's bit in the `seen` set of an object is its position in
+// `Field::ALL`.
+const _: () = assert!(Field::ALL.len() <= 64, "a field's bit fits a u64");
 
 /// Parsing state shared by every visitor: the scratch buffer for decoded
 /// strings, where we are, and the first error.
 pub(super) struct Ctx<'a> {
+    input: &'a [u8],
     scratch: &'a mut [u8],
     scratch_used: usize,
     place: Place,
-    field: Option<&'static str>,
+    field: Option<Field>,
+    /// Byte offset of the current field's value.
+    offset: Option<usize>,
     pub(super) error: Option<Error>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(scratch: &'a mut [u8]) -> Self {
+    pub(super) fn new(input: &'a [u8], scratch: &'a mut [u8]) -> Self {
         Ctx {
+            input,
             scratch,
             scratch_used: 0,
             place: Place::Table,
             field: None,
+            offset: None,
             error: None,
         }
     }
@@ -109,31 +64,43 @@ impl<'a> Ctx<'a> {
     }
 
     /// The non-generic, out-of-line half of [`Ctx::fail`]: errors are rare,
-    /// and building one inline at each of the parser's forty-odd error
-    /// sites cost kilobytes of flash.
+    /// and one copy serves every error site of the reader.
     #[cold]
     #[inline(never)]
     fn record(&mut self, kind: ErrorKind) {
         if self.error.is_none() {
-            self.error = Some(Error::new(kind, Location::at(self.place, self.field)));
+            self.error = Some(Error::new(
+                kind,
+                Location {
+                    offset: self.offset.map(narrow),
+                    place: self.place,
+                    field: self.field,
+                },
+            ));
         }
     }
 
     /// Convert a serde-json-core error on the current field into ours.
-    fn wrong_type<E: de::Error>(&mut self, expected: &'static str) -> impl FnOnce(E) -> E + '_ {
+    fn wrong_type<E: de::Error>(&mut self, expected: Expected) -> impl FnOnce(E) -> E + '_ {
         move |_| self.fail(ErrorKind::WrongType { expected })
+    }
+
+    /// Where `text`, a slice of the input, starts in it.
+    fn offset_of(&self, text: &str) -> Option<usize> {
+        (text.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)
+    }
+
+    /// Point errors at `text`, a string of the input.
+    fn at(&mut self, text: &str) {
+        self.offset = self.offset_of(text);
     }
 
     /// Decode a raw string: borrow it when it has no escape, else decode it
     /// into the scratch buffer.
     fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
-        // One pass finds both what needs decoding and what serde-json-core
-        // lets through: raw control characters, rejected here.
+        self.at(raw);
         if !needs_decoding(raw) {
             return Ok(raw);
-        }
-        if raw.bytes().any(|b| b < 0x20) {
-            return Err(self.fail(ErrorKind::ControlCharacter));
         }
         let buffer = core::mem::take(&mut self.scratch);
         match decode(raw, buffer) {
@@ -148,7 +115,7 @@ impl<'a> Ctx<'a> {
                 self.scratch = buffer;
                 Err(self.fail(match e {
                     DecodeError::TooSmall(needed) => ErrorKind::ScratchTooSmall {
-                        needed: self.scratch_used.saturating_add(needed),
+                        needed: narrow(self.scratch_used.saturating_add(needed)),
                     },
                     DecodeError::InvalidEscape => ErrorKind::InvalidEscape,
                     DecodeError::InvalidUnicode => ErrorKind::InvalidUnicodeEscape,
@@ -158,71 +125,75 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Enter a key of an object: check it is one of `allowed` (indexed
-    /// by `index`) and not repeated (`seen` is a bit per allowed field).
-    /// Writers emit fields in a fixed order, most often the order of
-    /// `allowed`, so the field after `previous` is tried before the index.
-    /// The errors are built out of line.
+    /// Enter a key of an object: check it is one of `allowed` and not
+    /// repeated (`seen` has the bit of every field read). Writers emit
+    /// fields in a fixed order, most often the order of `allowed`, so the
+    /// field after `previous` is tried first.
     fn key<E: de::Error>(
         &mut self,
-        raw: &str,
-        allowed: &[&'static str],
-        index: &IdIndex<FIELD_SLOTS>,
+        raw: &'a str,
+        allowed: &[Field],
         previous: usize,
-        seen: &mut u32,
+        seen: &mut u64,
     ) -> Result<usize, E> {
+        self.at(raw);
         let next = previous.wrapping_add(1);
         let position = match allowed.get(next) {
-            Some(&field) if field == raw => Some(next),
-            _ => index.find(raw, |i| allowed.get(i).map(|field| field.as_bytes())),
+            Some(field) if field.id() == raw => Some(next),
+            _ => allowed.iter().position(|field| field.id() == raw),
         };
-        let bit = position.and_then(|p| 1u32.checked_shl(u32::try_from(p).ok()?));
-        match (position, bit) {
-            (Some(position), Some(bit)) if *seen & bit == 0 => {
-                *seen |= bit;
-                self.field = allowed.get(position).copied();
-                Ok(position)
-            }
-            _ => Err(self.bad_key(raw, position.and_then(|p| allowed.get(p).copied()))),
+        let Some((position, &field)) = position.and_then(|p| Some((p, allowed.get(p)?))) else {
+            return Err(self.unknown_key(raw, allowed));
+        };
+        self.field = Some(field);
+        self.offset = self.value_offset(raw);
+        let bit = 1u64 << (field as u32);
+        if *seen & bit != 0 {
+            return Err(self.fail(ErrorKind::DuplicateField));
         }
+        *seen |= bit;
+        Ok(position)
     }
 
-    /// A key that is not a field (`field` is `None`), or a field seen before.
+    /// A key that is not one of `allowed`, with the nearest one.
     #[cold]
     #[inline(never)]
-    fn bad_key<E: de::Error>(&mut self, raw: &str, field: Option<&'static str>) -> E {
-        match field {
-            Some(field) => {
-                self.field = Some(field);
-                self.fail(ErrorKind::DuplicateField)
-            }
-            None => {
-                self.field = field_name(raw);
-                self.fail(ErrorKind::UnknownField {
-                    name: Snippet::new(raw),
-                })
-            }
-        }
+    fn unknown_key<E: de::Error>(&mut self, raw: &str, allowed: &[Field]) -> E {
+        self.field = None;
+        let suggestion = crate::wire::nearest(raw, &mut allowed.iter().map(|f| f.id()))
+            .and_then(|position| allowed.get(position))
+            .map(|&field| Suggestion::new(IdKind::Field, field as u16));
+        self.fail(ErrorKind::Unknown {
+            kind: IdKind::Field,
+            suggestion,
+        })
+    }
+
+    /// Where the value of the key `raw` starts: past its closing quote, the
+    /// colon and any whitespace (the scan has checked the syntax).
+    fn value_offset(&self, raw: &str) -> Option<usize> {
+        let after_key = self.offset_of(raw)?.checked_add(raw.len())?.checked_add(1)?;
+        let skipped = self
+            .input
+            .get(after_key..)?
+            .iter()
+            .position(|b| !matches!(b, b':' | b' ' | b'\n' | b'\r' | b'\t'))?;
+        after_key.checked_add(skipped)
     }
 
     fn string<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<&'a str, A::Error> {
-        let Raw(raw) = map.next_value().map_err(self.wrong_type("a string"))?;
+        let Raw(raw) = map.next_value().map_err(self.wrong_type(Expected::String))?;
         self.text(raw)
     }
 
     fn integer<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<i64, A::Error> {
-        map.next_value::<i64>().map_err(self.wrong_type("an integer"))
+        map.next_value::<i64>()
+            .map_err(self.wrong_type(Expected::Integer))
     }
 
-    /// An integer in `min..=u16::MAX`.
-    fn small<A: MapAccess<'a>>(&mut self, map: &mut A, min: i64) -> Result<u16, A::Error> {
+    /// An integer in `0..=u16::MAX` (positions, counts, accounts).
+    fn small<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<u16, A::Error> {
         let value = self.integer(map)?;
-        if value == 0 && min == 1 {
-            return Err(self.fail(ErrorKind::ZeroPosition));
-        }
-        if value < min {
-            return Err(self.fail(ErrorKind::NumberOutOfRange));
-        }
         u16::try_from(value).map_err(|_| self.fail(ErrorKind::NumberOutOfRange))
     }
 
@@ -231,29 +202,12 @@ impl<'a> Ctx<'a> {
         u32::try_from(value).map_err(|_| self.fail(ErrorKind::NumberOutOfRange))
     }
 
-    fn amount<A: MapAccess<'a>>(&mut self, map: &mut A, allow_negative: bool) -> Result<i64, A::Error> {
-        let value = self.integer(map)?;
-        if value < 0 && !allow_negative {
-            return Err(self.fail(ErrorKind::NegativeAmount));
-        }
-        Ok(value)
-    }
-
     fn boolean<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<bool, A::Error> {
-        map.next_value::<bool>().map_err(self.wrong_type("true or false"))
+        map.next_value::<bool>()
+            .map_err(self.wrong_type(Expected::Boolean))
     }
 
-    /// A string from a fixed set of ids.
-    fn choice<A: MapAccess<'a>, T: Copy>(
-        &mut self,
-        map: &mut A,
-        rows: &[(&'static str, T)],
-    ) -> Result<T, A::Error> {
-        let text = self.string(map)?;
-        lookup_value(rows, text).map_err(|kind| self.fail(kind))
-    }
-
-    /// A value that the `convert` function reads from a string.
+    /// A value that the `convert` function reads from a string (an id).
     fn parsed<A: MapAccess<'a>, T>(
         &mut self,
         map: &mut A,
@@ -266,7 +220,7 @@ impl<'a> Ctx<'a> {
     /// A role id. One written exactly as in the vocabulary holds no escape
     /// and no control character, so it needs no decoding.
     fn role<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<Role, A::Error> {
-        let Raw(raw) = map.next_value().map_err(self.wrong_type("a string"))?;
+        let Raw(raw) = map.next_value().map_err(self.wrong_type(Expected::String))?;
         if let Some(role) = Role::from_exact_id(raw) {
             return Ok(role);
         }
@@ -278,6 +232,19 @@ impl<'a> Ctx<'a> {
     fn leave(&mut self, place: Place) {
         self.place = place;
         self.field = None;
+        self.offset = None;
+    }
+}
+
+/// The side of the line a deal puts an entry on: `atl` or `btl` (`none`
+/// is a classification, never a deal).
+fn deal_side(id: &str) -> Result<Side, ErrorKind> {
+    match Side::from_id(id)? {
+        Side::None => Err(ErrorKind::Unknown {
+            kind: IdKind::Side,
+            suggestion: None,
+        }),
+        side => Ok(side),
     }
 }
 
@@ -303,7 +270,7 @@ impl<'de> de::Deserialize<'de> for Raw<'de> {
 /// The elements of a JSON array, read one at a time.
 trait Elements<'a> {
     /// What the array holds, for type errors.
-    const EXPECTED: &'static str;
+    const EXPECTED: Expected;
     /// Read element `index`; `false` at the end of the array.
     fn next<S: SeqAccess<'a>>(
         &mut self,
@@ -329,7 +296,7 @@ impl<'a, E: Elements<'a>> DeserializeSeed<'a> for ArraySeed<'_, 'a, E> {
 impl<'a, E: Elements<'a>> Visitor<'a> for ArraySeed<'_, 'a, E> {
     type Value = E;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(E::EXPECTED)
+        f.write_str("an array")
     }
     fn visit_seq<S: SeqAccess<'a>>(mut self, mut seq: S) -> Result<E, S::Error> {
         let mut index = 0usize;
@@ -359,55 +326,92 @@ fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(
 
 /// The fields of a JSON object, read one at a time.
 pub(super) trait Fields<'a>: Sized {
-    /// Every field the object may have (at most 32).
-    const FIELDS: &'static [&'static str];
-    /// Where each key is found in [`Fields::FIELDS`].
-    const INDEX: &'static IdIndex<FIELD_SLOTS> = &IdIndex::new(Self::FIELDS);
+    /// Every field the object may have (at most [`MOST_FIELDS`]).
+    const FIELDS: &'static [Field];
     /// What the object is, for type errors.
-    const EXPECTED: &'static str;
-    /// What an array of such objects is, for type errors.
-    const ARRAY: &'static str = "an array of objects";
-    /// Read the value of field `FIELDS[position]`.
+    const EXPECTED: Expected;
+    /// Read the value of `field`, one of [`Fields::FIELDS`].
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error>;
-    /// Check the object once every field is read; `seen` has a bit per field.
-    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind>;
+    /// Check the object once every field is read; `seen` has the bit of
+    /// every field read (see [`bit`]).
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind>;
 }
 
-/// A JSON object read by a [`Fields`].
+/// A field's bit in the set of fields an object has.
+const fn bit(field: Field) -> u64 {
+    1 << (field as u32)
+}
+
+/// The first of `required` that `seen` lacks, recorded as missing.
+fn require(ctx: &mut Ctx<'_>, seen: u64, required: &[Field]) -> Result<(), ErrorKind> {
+    match required.iter().find(|&&field| seen & bit(field) == 0) {
+        Some(&field) => {
+            ctx.field = Some(field);
+            ctx.offset = None;
+            Err(ErrorKind::MissingField)
+        }
+        None => Ok(()),
+    }
+}
+
+/// A JSON object read by a [`Fields`], with the byte offset of each of its
+/// values (by position in [`Fields::FIELDS`]) for errors found later.
 pub(super) struct ObjectSeed<'c, 'a, O> {
     pub(super) ctx: &'c mut Ctx<'a>,
     pub(super) object: O,
 }
 
+/// An object read, with where its values start (by position in
+/// [`Fields::FIELDS`]).
+pub(super) struct Read<O> {
+    pub(super) object: O,
+    offsets: [Option<usize>; MOST_FIELDS],
+}
+
+impl<'a, O: Fields<'a>> Read<O> {
+    /// Where the value of `field` starts, if the object has it.
+    fn offset_of(&self, field: Option<Field>) -> Option<usize> {
+        let position = O::FIELDS.iter().position(|&f| Some(f) == field)?;
+        self.offsets.get(position).copied().flatten()
+    }
+}
+
 impl<'a, O: Fields<'a>> DeserializeSeed<'a> for ObjectSeed<'_, 'a, O> {
-    type Value = O;
-    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<O, D::Error> {
+    type Value = Read<O>;
+    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<Read<O>, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
 impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
-    type Value = O;
+    type Value = Read<O>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(O::EXPECTED)
+        f.write_str("an object")
     }
-    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<O, A::Error> {
+    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<Read<O>, A::Error> {
         let place = self.ctx.place;
-        let mut seen = 0u32;
+        let mut seen = 0u64;
         let mut position = usize::MAX;
+        let mut offsets = [None; MOST_FIELDS];
         while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
-            position = self.ctx.key(key, O::FIELDS, O::INDEX, position, &mut seen)?;
-            self.object.field(self.ctx, position, &mut map)?;
+            position = self.ctx.key(key, O::FIELDS, position, &mut seen)?;
+            if let Some(slot) = offsets.get_mut(position) {
+                *slot = self.ctx.offset;
+            }
+            let field = self.ctx.field.unwrap_or(Field::Name);
+            self.object.field(self.ctx, field, &mut map)?;
             self.ctx.leave(place);
         }
-        self.object
+        let object = self
+            .object
             .finish(self.ctx, seen)
-            .map_err(|kind| self.ctx.fail(kind))
+            .map_err(|kind| self.ctx.fail(kind))?;
+        Ok(Read { object, offsets })
     }
 }
 
@@ -421,6 +425,7 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
         ctx: &mut *ctx,
         object,
     })
+    .map(|read| read.object)
     .inspect_err(|_e| {
         let _ = ctx.fail::<A::Error>(ErrorKind::WrongType {
             expected: O::EXPECTED,
@@ -428,9 +433,14 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
     })
 }
 
-/// Whether bit `position` of `seen` is set.
-fn has(seen: u32, position: usize) -> bool {
-    seen & (1 << position) != 0
+/// A field the object's `field` function was not written for: an error,
+/// never a silent skip (only fields of `FIELDS` reach it).
+#[cold]
+fn unexpected<'a, E: de::Error>(ctx: &mut Ctx<'a>) -> E {
+    ctx.fail(ErrorKind::Unknown {
+        kind: IdKind::Field,
+        suggestion: None,
+    })
 }
 
 /// The whole document into a table.
@@ -439,50 +449,60 @@ pub(super) struct TableFields<'t, 'a, const N: usize> {
 }
 
 impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
-    const FIELDS: &'static [&'static str] = TABLE_FIELDS;
-    const EXPECTED: &'static str = "a table object";
+    const FIELDS: &'static [Field] = &[
+        Field::Title,
+        Field::Currency,
+        Field::Profile,
+        Field::Entries,
+        Field::Lines,
+        Field::Charges,
+        Field::Chart,
+        Field::Options,
+    ];
+    const EXPECTED: Expected = Expected::TableObject;
 
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
         let table = &mut *self.table;
-        match position {
-            0 => table.title = ctx.string(map)?,
-            1 => table.currency = ctx.parsed(map, Currency::from_code)?,
-            2 => table.profile = ctx.choice(map, PROFILES)?,
-            3 => {
+        match field {
+            Field::Title => table.title = ctx.string(map)?,
+            Field::Currency => table.currency = ctx.parsed(map, Currency::from_code)?,
+            Field::Profile => table.profile = ctx.parsed(map, Profile::from_id)?,
+            Field::Entries => {
                 array(ctx, map, rows::<N, EntryFields<'a>>(&mut *table))?;
             }
-            4 => {
+            Field::Lines => {
                 array(ctx, map, rows::<N, LineFields<'a>>(&mut *table))?;
             }
-            5 => {
+            Field::Charges => {
                 array(ctx, map, rows::<N, ChargeFields<'a>>(&mut *table))?;
             }
-            6 => {
+            Field::Chart => {
                 ctx.place = Place::Chart;
                 let chart = object(ctx, map, ChartFields { chart: table.chart })?;
                 table.chart = chart.chart;
             }
-            _ => {
+            Field::Options => {
                 ctx.place = Place::Options;
-                table.options = object(
+                let options = object(
                     ctx,
                     map,
                     OptionsFields {
                         options: table.options,
                     },
-                )?
-                .options;
+                )?;
+                table.options = options.options;
             }
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
 
-    fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+    fn finish(self, _ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         Ok(self)
     }
 }
@@ -490,6 +510,8 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
 /// An object that is one row of one of the table's arrays (entries, lines,
 /// charges).
 trait Row<'a>: Fields<'a> + Default {
+    /// What an array of such rows is, for type errors.
+    const ARRAY: Expected;
     /// Where row `index` is, for errors.
     fn place(index: usize) -> Place;
     /// Append the row to `table`, which checks the capacity and the row's
@@ -512,7 +534,7 @@ fn rows<'t, 'a, const N: usize, O>(table: &'t mut Table<'a, N>) -> Rows<'t, 'a, 
 }
 
 impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
-    const EXPECTED: &'static str = O::ARRAY;
+    const EXPECTED: Expected = O::ARRAY;
     fn next<S: SeqAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
@@ -524,11 +546,18 @@ impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
             ctx: &mut *ctx,
             object: O::default(),
         };
-        let Some(row) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
+        let Some(read) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
             return Ok(false);
         };
-        if let Err(e) = row.push(self.table) {
+        let Read { object, offsets } = read;
+        if let Err(e) = object.push(self.table) {
+            // The table's own error, pointed at the value it is about.
             ctx.field = e.location.field;
+            ctx.offset = Read::<O> {
+                object: O::default(),
+                offsets,
+            }
+            .offset_of(e.location.field);
             return Err(ctx.fail(e.kind));
         }
         Ok(true)
@@ -536,17 +565,19 @@ impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
 }
 
 impl<'a> Row<'a> for EntryFields<'a> {
+    const ARRAY: Expected = Expected::EntryArray;
     fn place(index: usize) -> Place {
-        Place::Entry(index)
+        Place::entry(index)
     }
     fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
-        table.push_checked(self.entry).map(|_| ())
+        table.push(self.entry).map(|_| ())
     }
 }
 
 impl<'a> Row<'a> for LineFields<'a> {
+    const ARRAY: Expected = Expected::LineArray;
     fn place(index: usize) -> Place {
-        Place::Line(index)
+        Place::line(index)
     }
     fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
         let line = Line {
@@ -559,14 +590,15 @@ impl<'a> Row<'a> for LineFields<'a> {
 }
 
 impl<'a> Row<'a> for ChargeFields<'a> {
+    const ARRAY: Expected = Expected::ChargeArray;
     fn place(index: usize) -> Place {
-        Place::Charge(index)
+        Place::charge(index)
     }
     fn push<const N: usize>(self, table: &mut Table<'a, N>) -> Result<(), Error> {
         // `finish` has checked that the charge has a rate.
         let rate = self.rate.ok_or(Error::new(
             ErrorKind::MissingField,
-            Location::at(Place::Table, Some("bps")),
+            Location::at(Place::Table, Some(Field::Bps)),
         ))?;
         table
             .push_charge(Charge {
@@ -597,55 +629,65 @@ impl Default for EntryFields<'_> {
 }
 
 impl<'a> Fields<'a> for EntryFields<'a> {
-    const FIELDS: &'static [&'static str] = ENTRY_FIELDS;
-    const EXPECTED: &'static str = "an entry object";
-    const ARRAY: &'static str = "an array of entries";
+    const FIELDS: &'static [Field] = &[
+        Field::Name,
+        Field::Role,
+        Field::Title,
+        Field::Department,
+        Field::Character,
+        Field::Billing,
+        Field::Appearance,
+        Field::Team,
+        Field::CastCredit,
+        Field::Flags,
+        Field::Fee,
+        Field::Account,
+        Field::Line,
+        Field::Fringe,
+    ];
+    const EXPECTED: Expected = Expected::EntryObject;
 
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
         let e = &mut self.entry;
-        match position {
-            0 => e.name = ctx.string(map)?,
-            1 => self.role = Some(ctx.role(map)?),
-            2 => e.title = Some(ctx.string(map)?),
-            3 => self.department = Some(ctx.parsed(map, Department::from_id)?),
-            4 => e.character = Some(ctx.string(map)?),
-            5 => e.billing = Some(ctx.small(map, 1)?),
-            6 => e.appearance = Some(ctx.small(map, 1)?),
-            7 => e.team = Some(ctx.small(map, 1)?),
-            8 => e.cast_credit = ctx.choice(map, CAST_CREDITS)?,
-            9 => e.flags = array(ctx, map, flag_set())?.set,
-            10 => e.fee = ctx.amount(map, false)?,
-            11 => e.account = Some(ctx.small(map, 0)?),
-            12 => e.line = Some(ctx.choice(map, LINE_SIDES)?),
-            _ => {
+        match field {
+            Field::Name => e.name = ctx.string(map)?,
+            Field::Role => self.role = Some(ctx.role(map)?),
+            Field::Title => e.title = Some(ctx.string(map)?),
+            Field::Department => self.department = Some(ctx.parsed(map, Department::from_id)?),
+            Field::Character => e.character = Some(ctx.string(map)?),
+            Field::Billing => e.billing = Some(ctx.small(map)?),
+            Field::Appearance => e.appearance = Some(ctx.small(map)?),
+            Field::Team => e.team = Some(ctx.small(map)?),
+            Field::CastCredit => e.cast_credit = ctx.parsed(map, CastCredit::from_id)?,
+            Field::Flags => e.flags = array(ctx, map, flag_set())?.set,
+            Field::Fee => e.fee = ctx.integer(map)?,
+            Field::Account => e.account = Some(ctx.small(map)?),
+            Field::Line => e.line = Some(ctx.parsed(map, deal_side)?),
+            Field::Fringe => {
                 let fringe = object(ctx, map, FringeFields::default())?;
                 e.fringe = Some(Fringe {
                     bps: fringe.bps,
                     cap: fringe.cap,
                 });
             }
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
 
-    fn finish(mut self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
-        if !has(seen, 0) || !has(seen, 1) {
-            ctx.field = Some(if has(seen, 0) { "role" } else { "name" });
-            return Err(ErrorKind::MissingField);
-        }
+    fn finish(mut self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind> {
+        require(ctx, seen, &[Field::Name, Field::Role])?;
         let role = self.role.unwrap_or(Role::Custom);
-        if role == Role::Custom && (self.entry.title.is_none() || self.department.is_none()) {
-            ctx.field = Some(if self.entry.title.is_none() {
-                "title"
-            } else {
-                "department"
-            });
-            return Err(ErrorKind::CustomNeedsTitleAndDepartment);
+        if role == Role::Custom {
+            // The builder's `Entry::custom` takes both; here either may be absent.
+            if let Err(ErrorKind::MissingField) = require(ctx, seen, &[Field::Title, Field::Department]) {
+                return Err(ErrorKind::CustomNeedsTitleAndDepartment);
+            }
         }
         self.entry.role = role;
         self.entry.department = match (self.department, role.info()) {
@@ -666,7 +708,7 @@ struct IdSet<S, T> {
 }
 
 impl<'a, S: Copy, T> Elements<'a> for IdSet<S, T> {
-    const EXPECTED: &'static str = "an array of id strings";
+    const EXPECTED: Expected = Expected::IdArray;
     fn next<Q: SeqAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
@@ -675,7 +717,7 @@ impl<'a, S: Copy, T> Elements<'a> for IdSet<S, T> {
     ) -> Result<bool, Q::Error> {
         let Some(Raw(raw)) = seq
             .next_element::<Raw<'a>>()
-            .map_err(ctx.wrong_type("an id string"))?
+            .map_err(ctx.wrong_type(Expected::IdString))?
         else {
             return Ok(false);
         };
@@ -697,7 +739,7 @@ fn flag_set() -> IdSet<Flags, Flag> {
 fn section_set() -> IdSet<SectionSet, Section> {
     IdSet {
         set: SectionSet::default(),
-        parse: |id| lookup_value(SECTIONS, id),
+        parse: Section::from_id,
         add: SectionSet::with,
     }
 }
@@ -709,25 +751,23 @@ struct FringeFields {
 }
 
 impl<'a> Fields<'a> for FringeFields {
-    const FIELDS: &'static [&'static str] = FRINGE_FIELDS;
-    const EXPECTED: &'static str = "a fringe object";
+    const FIELDS: &'static [Field] = &[Field::Bps, Field::Cap];
+    const EXPECTED: Expected = Expected::FringeObject;
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        match position {
-            0 => self.bps = ctx.bps(map)?,
-            _ => self.cap = Some(ctx.amount(map, false)?),
+        match field {
+            Field::Bps => self.bps = ctx.bps(map)?,
+            Field::Cap => self.cap = Some(ctx.integer(map)?),
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
-    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
-        if !has(seen, 0) {
-            ctx.field = Some("bps");
-            return Err(ErrorKind::MissingField);
-        }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind> {
+        require(ctx, seen, &[Field::Bps])?;
         Ok(self)
     }
 }
@@ -740,30 +780,25 @@ struct LineFields<'a> {
 }
 
 impl<'a> Fields<'a> for LineFields<'a> {
-    const FIELDS: &'static [&'static str] = LINE_FIELDS;
-    const EXPECTED: &'static str = "a line object";
-    const ARRAY: &'static str = "an array of budget lines";
+    const FIELDS: &'static [Field] = &[Field::Account, Field::Description, Field::Amount];
+    const EXPECTED: Expected = Expected::LineObject;
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        match position {
-            0 => self.account = ctx.small(map, 0)?,
-            1 => self.description = ctx.string(map)?,
+        match field {
+            Field::Account => self.account = ctx.small(map)?,
+            Field::Description => self.description = ctx.string(map)?,
             // A line may be negative: a rebate or a credit on the budget.
-            _ => self.amount = ctx.amount(map, true)?,
+            Field::Amount => self.amount = ctx.integer(map)?,
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
-    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
-        for (position, field) in [(0, "account"), (2, "amount")] {
-            if !has(seen, position) {
-                ctx.field = Some(field);
-                return Err(ErrorKind::MissingField);
-            }
-        }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind> {
+        require(ctx, seen, &[Field::Account, Field::Amount])?;
         Ok(self)
     }
 }
@@ -776,35 +811,31 @@ struct ChargeFields<'a> {
 }
 
 impl<'a> Fields<'a> for ChargeFields<'a> {
-    const FIELDS: &'static [&'static str] = CHARGE_FIELDS;
-    const EXPECTED: &'static str = "a charge object";
-    const ARRAY: &'static str = "an array of charges";
+    const FIELDS: &'static [Field] = &[Field::Name, Field::Bps, Field::Amount, Field::Exclude];
+    const EXPECTED: Expected = Expected::ChargeObject;
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        match position {
-            0 => self.name = ctx.string(map)?,
-            1 | 2 if self.rate.is_some() => {
+        match field {
+            Field::Name => self.name = ctx.string(map)?,
+            Field::Bps | Field::Amount if self.rate.is_some() => {
                 // "bps" and "amount" exclude each other.
                 return Err(ctx.fail(ErrorKind::DuplicateField));
             }
-            1 => self.rate = Some(ChargeRate::Bps(ctx.bps(map)?)),
-            2 => self.rate = Some(ChargeRate::Amount(ctx.amount(map, false)?)),
-            _ => self.exclude = array(ctx, map, section_set())?.set,
+            Field::Bps => self.rate = Some(ChargeRate::Bps(ctx.bps(map)?)),
+            Field::Amount => self.rate = Some(ChargeRate::Amount(ctx.integer(map)?)),
+            Field::Exclude => self.exclude = array(ctx, map, section_set())?.set,
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
-    fn finish(self, ctx: &mut Ctx<'a>, seen: u32) -> Result<Self, ErrorKind> {
-        if !has(seen, 0) {
-            ctx.field = Some("name");
-            return Err(ErrorKind::MissingField);
-        }
+    fn finish(self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind> {
+        require(ctx, seen, &[Field::Name])?;
         if self.rate.is_none() {
-            ctx.field = Some("bps");
-            return Err(ErrorKind::MissingField);
+            require(ctx, 0, &[Field::Bps])?;
         }
         Ok(self)
     }
@@ -815,28 +846,36 @@ struct ChartFields {
 }
 
 impl<'a> Fields<'a> for ChartFields {
-    const FIELDS: &'static [&'static str] = CHART_FIELDS;
-    const EXPECTED: &'static str = "a chart object";
+    const FIELDS: &'static [Field] = &[Field::Atl, Field::Production, Field::Post, Field::Other];
+    const EXPECTED: Expected = Expected::ChartObject;
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
+        let section = match field {
+            Field::Atl => Section::Atl,
+            Field::Production => Section::Production,
+            Field::Post => Section::Post,
+            Field::Other => Section::Other,
+            _ => return Err(unexpected(ctx)),
+        };
         let range = array(ctx, map, RangeElements::default())?;
         let (Some(first), Some(last), 2) = (range.bounds[0], range.bounds[1], range.count) else {
             return Err(ctx.fail(ErrorKind::WrongType {
-                expected: "[first, last] accounts",
+                expected: Expected::AccountRange,
             }));
         };
-        if let Some(slot) = self.chart.ranges.get_mut(position) {
+        if let Some(slot) = self.chart.ranges.get_mut(section.index()) {
             *slot = (first, last);
         }
         Ok(())
     }
-    fn finish(self, ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+    fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         self.chart.validate().map_err(|e| {
             ctx.field = e.location.field;
+            ctx.offset = None;
             e.kind
         })?;
         Ok(self)
@@ -850,7 +889,7 @@ struct RangeElements {
 }
 
 impl<'a> Elements<'a> for RangeElements {
-    const EXPECTED: &'static str = "[first, last] accounts";
+    const EXPECTED: Expected = Expected::AccountRange;
     fn next<S: SeqAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
@@ -859,7 +898,7 @@ impl<'a> Elements<'a> for RangeElements {
     ) -> Result<bool, S::Error> {
         let Some(account) = seq
             .next_element::<i64>()
-            .map_err(ctx.wrong_type("an account number"))?
+            .map_err(ctx.wrong_type(Expected::AccountNumber))?
         else {
             return Ok(false);
         };
@@ -868,7 +907,7 @@ impl<'a> Elements<'a> for RangeElements {
             Some(slot) => *slot = Some(account),
             None => {
                 return Err(ctx.fail(ErrorKind::WrongType {
-                    expected: "[first, last] accounts",
+                    expected: Expected::AccountRange,
                 }));
             }
         }
@@ -882,27 +921,62 @@ struct OptionsFields {
 }
 
 impl<'a> Fields<'a> for OptionsFields {
-    const FIELDS: &'static [&'static str] = OPTIONS_FIELDS;
-    const EXPECTED: &'static str = "an options object";
+    const FIELDS: &'static [Field] = &[
+        Field::MainTitleCast,
+        Field::BillingBlockCast,
+        Field::MergeHyphenates,
+        Field::EndCredits,
+        Field::CastOrder,
+        Field::CastOrderTop,
+        Field::MaxNamesPerCard,
+    ];
+    const EXPECTED: Expected = Expected::OptionsObject;
     fn field<A: MapAccess<'a>>(
         &mut self,
         ctx: &mut Ctx<'a>,
-        position: usize,
+        field: Field,
         map: &mut A,
     ) -> Result<(), A::Error> {
         let o = &mut self.options;
-        match position {
-            0 => o.main_title_cast = ctx.small(map, 0)?,
-            1 => o.billing_block_cast = ctx.small(map, 0)?,
-            2 => o.merge_hyphenates = ctx.boolean(map)?,
-            3 => o.end_credits = ctx.choice(map, END_CREDITS)?,
-            4 => o.cast_order = ctx.choice(map, CAST_ORDERS)?,
-            5 => o.cast_order_top = ctx.small(map, 0)?,
-            _ => o.max_names_per_card = ctx.small(map, 1)?,
+        match field {
+            Field::MainTitleCast => o.main_title_cast = ctx.small(map)?,
+            Field::BillingBlockCast => o.billing_block_cast = ctx.small(map)?,
+            Field::MergeHyphenates => o.merge_hyphenates = ctx.boolean(map)?,
+            Field::EndCredits => o.end_credits = ctx.parsed(map, EndCredits::from_id)?,
+            Field::CastOrder => o.cast_order = ctx.parsed(map, CastOrder::from_id)?,
+            Field::CastOrderTop => o.cast_order_top = ctx.small(map)?,
+            Field::MaxNamesPerCard => o.max_names_per_card = ctx.small(map)?,
+            _ => return Err(unexpected(ctx)),
         }
         Ok(())
     }
-    fn finish(self, _ctx: &mut Ctx<'a>, _seen: u32) -> Result<Self, ErrorKind> {
+    fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
+        self.options.validate().map_err(|e| {
+            ctx.field = e.location.field;
+            ctx.offset = None;
+            e.kind
+        })?;
         Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_object_fits_the_offsets_it_keeps() {
+        let lists: [&[Field]; 7] = [
+            TableFields::<'_, '_, 1>::FIELDS,
+            EntryFields::FIELDS,
+            FringeFields::FIELDS,
+            LineFields::FIELDS,
+            ChargeFields::FIELDS,
+            ChartFields::FIELDS,
+            OptionsFields::FIELDS,
+        ];
+        for fields in lists {
+            assert!(fields.len() <= MOST_FIELDS);
+        }
     }
 }

@@ -9,8 +9,7 @@
 //! overflow. Errors carry the byte offset and, where the path shows it, the
 //! entry index and field.
 
-use super::de::field_name;
-use crate::error::{Error, ErrorKind, Location, Place};
+use crate::error::{Error, ErrorKind, Field, Location, Place, Syntax, narrow};
 
 /// Deepest nesting of arrays and objects accepted. The format needs 4
 /// (`{"entries":[{"fringe":{…}}]}`).
@@ -36,7 +35,7 @@ enum Container {
 struct Level {
     container: Container,
     /// The current key (objects) — `None` when the format has no such field.
-    key: Option<&'static str>,
+    key: Option<Field>,
     /// The current element index (arrays).
     index: usize,
 }
@@ -74,11 +73,11 @@ impl<'i> Scanner<'i> {
             .filter(|l| l.container == Container::Array)
             .map(|l| l.index);
         let place = match (top_key, element) {
-            (Some("entries"), Some(i)) => Place::Entry(i),
-            (Some("lines"), Some(i)) => Place::Line(i),
-            (Some("charges"), Some(i)) => Place::Charge(i),
-            (Some("options"), _) => Place::Options,
-            (Some("chart"), _) => Place::Chart,
+            (Some(Field::Entries), Some(i)) => Place::entry(i),
+            (Some(Field::Lines), Some(i)) => Place::line(i),
+            (Some(Field::Charges), Some(i)) => Place::charge(i),
+            (Some(Field::Options), _) => Place::Options,
+            (Some(Field::Chart), _) => Place::Chart,
             _ => Place::Table,
         };
         // The innermost key names the field.
@@ -93,7 +92,7 @@ impl<'i> Scanner<'i> {
         Error::new(
             kind,
             Location {
-                offset: Some(offset),
+                offset: Some(narrow(offset)),
                 place,
                 field,
             },
@@ -118,7 +117,7 @@ impl<'i> Scanner<'i> {
         }
     }
 
-    fn expect(&mut self, byte: u8, what: &'static str) -> Result<(), Error> {
+    fn expect(&mut self, byte: u8, what: Syntax) -> Result<(), Error> {
         self.skip_whitespace();
         match self.peek() {
             Some(b) if b == byte => {
@@ -134,7 +133,7 @@ impl<'i> Scanner<'i> {
         self.value()?;
         self.skip_whitespace();
         if self.pos < self.input.len() {
-            return self.fail(ErrorKind::Syntax("trailing characters after the document"));
+            return self.fail(ErrorKind::Syntax(Syntax::TrailingCharacters));
         }
         Ok(())
     }
@@ -172,7 +171,7 @@ impl<'i> Scanner<'i> {
                 Some(b't') => self.literal(b"true")?,
                 Some(b'f') => self.literal(b"false")?,
                 Some(b'n') => self.literal(b"null")?,
-                Some(_) => return self.fail(ErrorKind::Syntax("expected a value")),
+                Some(_) => return self.fail(ErrorKind::Syntax(Syntax::ExpectedValue)),
             }
             // After a value: continue the enclosing containers.
             loop {
@@ -200,10 +199,10 @@ impl<'i> Scanner<'i> {
                         break;
                     }
                     (Container::Object, Some(_)) => {
-                        return self.fail(ErrorKind::Syntax("expected ',' or '}'"));
+                        return self.fail(ErrorKind::Syntax(Syntax::ExpectedCommaOrBrace));
                     }
                     (Container::Array, Some(_)) => {
-                        return self.fail(ErrorKind::Syntax("expected ',' or ']'"));
+                        return self.fail(ErrorKind::Syntax(Syntax::ExpectedCommaOrBracket));
                     }
                 }
             }
@@ -212,7 +211,9 @@ impl<'i> Scanner<'i> {
 
     fn open(&mut self, container: Container) -> Result<(), Error> {
         let Some(level) = self.levels.get_mut(self.depth) else {
-            return self.fail(ErrorKind::TooDeep { limit: MAX_DEPTH });
+            return self.fail(ErrorKind::TooDeep {
+                limit: MAX_DEPTH as u16,
+            });
         };
         *level = Level {
             container,
@@ -232,21 +233,24 @@ impl<'i> Scanner<'i> {
     fn key(&mut self) -> Result<(), Error> {
         self.skip_whitespace();
         if self.peek() != Some(b'"') {
-            return self.fail(ErrorKind::Syntax("expected a string key"));
+            return self.fail(ErrorKind::Syntax(Syntax::ExpectedKey));
         }
         let (start, end) = self.string()?;
         let raw = self.input.get(start..end).unwrap_or_default();
-        let key = core::str::from_utf8(raw).ok().and_then(field_name);
+        let key = Field::ALL
+            .iter()
+            .copied()
+            .find(|field| field.id().as_bytes() == raw);
         if let Some(level) = self.depth.checked_sub(1).and_then(|d| self.levels.get_mut(d)) {
             level.key = key;
         }
-        self.expect(b':', "expected ':' after a key")
+        self.expect(b':', Syntax::ExpectedColon)
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Result<(), Error> {
         let end = self.pos.saturating_add(word.len());
         if self.input.get(self.pos..end) != Some(word) {
-            return self.fail(ErrorKind::Syntax("expected true, false or null"));
+            return self.fail(ErrorKind::Syntax(Syntax::ExpectedLiteral));
         }
         self.pos = end;
         Ok(())
@@ -330,7 +334,7 @@ impl<'i> Scanner<'i> {
         let mut digits = 0usize;
         while let Some(b @ b'0'..=b'9') = self.peek() {
             if digits == 1 && magnitude == 0 {
-                return self.fail(ErrorKind::Syntax("leading zeros are not allowed"));
+                return self.fail(ErrorKind::Syntax(Syntax::LeadingZero));
             }
             match magnitude
                 .checked_mul(10)
@@ -343,7 +347,7 @@ impl<'i> Scanner<'i> {
             self.bump();
         }
         if digits == 0 {
-            return self.fail(ErrorKind::Syntax("expected digits"));
+            return self.fail(ErrorKind::Syntax(Syntax::ExpectedDigits));
         }
         if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
             // Consume the rest of the number so the offset points at its start.
@@ -390,7 +394,7 @@ mod tests {
             Location {
                 offset: Some(46),
                 place: Place::Entry(1),
-                field: Some("name")
+                field: Some(Field::Name)
             }
         );
         let e = err(r#"{"entries":[{"name":"a\qb"}]}"#);
@@ -411,26 +415,28 @@ mod tests {
             Location {
                 offset: Some(19),
                 place: Place::Entry(0),
-                field: Some("fee")
+                field: Some(Field::Fee)
             }
         );
         assert_eq!(err("[1e3]").kind, ErrorKind::NotAnInteger);
         assert_eq!(err("[9223372036854775808]").kind, ErrorKind::NumberOutOfRange);
         assert_eq!(scan(b"[9223372036854775807, -9223372036854775808]"), Ok(()));
         assert_eq!(err("[-9223372036854775809]").kind, ErrorKind::NumberOutOfRange);
-        assert_eq!(
-            err("[01]").kind,
-            ErrorKind::Syntax("leading zeros are not allowed")
-        );
-        assert_eq!(err("[-]").kind, ErrorKind::Syntax("expected digits"));
+        assert_eq!(err("[01]").kind, ErrorKind::Syntax(Syntax::LeadingZero));
+        assert_eq!(err("[-]").kind, ErrorKind::Syntax(Syntax::ExpectedDigits));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let mut deep = [b'['; 1_000_000];
         let e = scan(&deep).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
-        assert_eq!(e.location.offset, Some(MAX_DEPTH));
+        assert_eq!(
+            e.kind,
+            ErrorKind::TooDeep {
+                limit: MAX_DEPTH as u16
+            }
+        );
+        assert_eq!(e.location.offset, Some(MAX_DEPTH as u32));
         deep.fill(b'{');
         assert!(scan(&deep).is_err());
     }
@@ -438,20 +444,11 @@ mod tests {
     #[test]
     fn syntax_errors() {
         assert_eq!(err("").kind, ErrorKind::UnexpectedEnd);
-        assert_eq!(err("{\"a\":1,}").kind, ErrorKind::Syntax("expected a string key"));
-        assert_eq!(err("[1,]").kind, ErrorKind::Syntax("expected a value"));
-        assert_eq!(
-            err("{} x").kind,
-            ErrorKind::Syntax("trailing characters after the document")
-        );
-        assert_eq!(
-            err("[tru]").kind,
-            ErrorKind::Syntax("expected true, false or null")
-        );
-        assert_eq!(
-            err("{\"a\" 1}").kind,
-            ErrorKind::Syntax("expected ':' after a key")
-        );
+        assert_eq!(err("{\"a\":1,}").kind, ErrorKind::Syntax(Syntax::ExpectedKey));
+        assert_eq!(err("[1,]").kind, ErrorKind::Syntax(Syntax::ExpectedValue));
+        assert_eq!(err("{} x").kind, ErrorKind::Syntax(Syntax::TrailingCharacters));
+        assert_eq!(err("[tru]").kind, ErrorKind::Syntax(Syntax::ExpectedLiteral));
+        assert_eq!(err("{\"a\" 1}").kind, ErrorKind::Syntax(Syntax::ExpectedColon));
         assert_eq!(scan(b"[\"\xff\"]").unwrap_err().kind, ErrorKind::InvalidUtf8);
     }
 }

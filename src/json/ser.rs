@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::budget::{Shares, TopSheet, classify_all};
 use crate::error::{Error, ErrorKind, Location};
 use crate::order::{Card, CardKind, Credits};
-use crate::table::{CastCredit, SECTIONS, Section, Table};
+use crate::table::{CastCredit, Section, Table};
 
 /// Serialize `value` into `buf`; the number of bytes written.
 pub(crate) fn to_buffer<T: Serialize>(value: &T, buf: &mut [u8]) -> Result<usize, Error> {
@@ -191,8 +191,8 @@ impl Serialize for TopSheetDoc<'_, '_> {
         let sheet = self.0;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("currency", sheet.currency.code)?;
-        for &(id, section) in SECTIONS {
-            map.serialize_entry(id, &sheet.section(section))?;
+        for &section in Section::ALL {
+            map.serialize_entry(section.id(), &sheet.section(section))?;
         }
         map.serialize_entry("btl", &sheet.btl)?;
         map.serialize_entry("fringes", &sheet.fringes)?;
@@ -216,8 +216,8 @@ struct SharesDoc(Shares);
 impl Serialize for SharesDoc {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for (&(id, _), share) in SECTIONS.iter().zip(self.0.sections) {
-            map.serialize_entry(id, &share)?;
+        for (section, share) in Section::ALL.iter().zip(self.0.sections) {
+            map.serialize_entry(section.id(), &share)?;
         }
         map.serialize_entry("charges", &self.0.charges)?;
         map.end()
@@ -247,21 +247,20 @@ struct TableDoc<'t, 'a, const N: usize> {
 
 impl<const N: usize> Serialize for TableDoc<'_, '_, N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::table::{CAST_ORDERS, END_CREDITS, PROFILES, id_of};
         let t = self.table;
         let o = &t.options;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("title", t.title)?;
         map.serialize_entry("currency", t.currency.code)?;
-        map.serialize_entry("profile", id_of(PROFILES, t.profile))?;
+        map.serialize_entry("profile", t.profile.id())?;
         map.serialize_entry(
             "options",
             &OptionsDoc {
                 main_title_cast: o.main_title_cast,
                 billing_block_cast: o.billing_block_cast,
                 merge_hyphenates: o.merge_hyphenates,
-                end_credits: id_of(END_CREDITS, o.end_credits),
-                cast_order: id_of(CAST_ORDERS, o.cast_order),
+                end_credits: o.end_credits.id(),
+                cast_order: o.cast_order.id(),
                 cast_order_top: o.cast_order_top,
                 max_names_per_card: o.max_names_per_card,
             },
@@ -320,7 +319,6 @@ struct EntryDoc<'e, 'a>(&'e crate::table::Entry<'a>);
 
 impl Serialize for EntryDoc<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::table::{CAST_CREDITS, id_of};
         let e = self.0;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("name", e.name)?;
@@ -343,7 +341,7 @@ impl Serialize for EntryDoc<'_, '_> {
                 map.serialize_entry(key, &value)?;
             }
         }
-        map.serialize_entry("cast_credit", id_of(CAST_CREDITS, e.cast_credit))?;
+        map.serialize_entry("cast_credit", e.cast_credit.id())?;
         map.serialize_entry("flags", &Array(|| e.flags.iter().map(crate::table::Flag::id)))?;
         map.serialize_entry("fee", &e.fee)?;
         if let Some(account) = e.account {
@@ -384,12 +382,7 @@ impl Serialize for ChargeOut<'_, '_> {
             ChargeRate::Bps(bps) => map.serialize_entry("bps", &bps)?,
             ChargeRate::Amount(amount) => map.serialize_entry("amount", &amount)?,
         }
-        let excluded = || {
-            SECTIONS
-                .iter()
-                .filter(|(_, s)| c.exclude.has(*s))
-                .map(|(id, _)| *id)
-        };
+        let excluded = || Section::ALL.iter().filter(|&&s| c.exclude.has(s)).map(|s| s.id());
         map.serialize_entry("exclude", &Array(excluded))?;
         map.end()
     }

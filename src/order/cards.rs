@@ -1,9 +1,9 @@
 //! Grouping ordered items into cards (SPEC §3.5).
 
-use super::Full;
 use super::keys::{self, CRAWL, PlainRun, Plan};
 use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
+use crate::error::{Buffer, Error};
 use crate::table::{CastCredit, Entry, Flag, Table};
 use crate::vocabulary::{Department, Role};
 
@@ -165,7 +165,7 @@ pub fn group<const N: usize, const M: usize>(
     rules: &SequenceRules,
     plan: &Plan,
     out: &mut Credits<M>,
-) -> Result<(), Full> {
+) -> Result<(), Error> {
     let context = Context::new(table, sequence, rules, plan);
     let mut open: Option<(Placement<'_>, Card, Option<PlainRun>)> = None;
     for (position, item) in out.items.iter().enumerate() {
@@ -193,7 +193,7 @@ pub fn group<const N: usize, const M: usize>(
                 card.len = card.len.saturating_add(1);
                 continue;
             }
-            out.cards.push(*card).map_err(|_| capacity("cards", M))?;
+            out.cards.push(*card).map_err(|_| capacity(Buffer::Credits, M))?;
         }
         let card = Card {
             kind: here.kind,
@@ -204,7 +204,7 @@ pub fn group<const N: usize, const M: usize>(
         open = Some((here, card, plain));
     }
     if let Some((_, card, _)) = open {
-        out.cards.push(card).map_err(|_| capacity("cards", M))?;
+        out.cards.push(card).map_err(|_| capacity(Buffer::Credits, M))?;
     }
     Ok(())
 }

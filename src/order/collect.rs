@@ -8,7 +8,8 @@
 
 use super::keys::{self, Keyer, Plan, Survey};
 use super::warnings::{self, Checks};
-use super::{Credits, Full, Item, Sequence, SequenceRules};
+use super::{Credits, Item, Sequence, SequenceRules};
+use crate::error::Error;
 use crate::table::{Entry, Table};
 
 /// What reading the rows by the rules builds up.
@@ -30,7 +31,7 @@ impl<'a> Reader<'a, '_, '_> {
         entry: &Entry<'a>,
         items: &mut heapless::Vec<Item, M>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
-    ) -> Result<(), Full> {
+    ) -> Result<(), Error> {
         self.survey.see(index, entry);
         self.checks.see(index, entry, warnings)?;
         if keys::waits_for_plan(entry) {
@@ -49,7 +50,7 @@ pub fn collect<const N: usize, const M: usize>(
     sequence: Sequence,
     rules: &SequenceRules,
     out: &mut Credits<M>,
-) -> Result<Plan, Full> {
+) -> Result<Plan, Error> {
     // Before the survey nothing is merged; the roles that may merge wait.
     let mut keyer = Keyer::new(table, sequence, rules);
     let mut reader = Reader {

@@ -9,9 +9,9 @@
 //! `(key, own position)`; the table index is the last tiebreak, so no two
 //! items compare equal and the order is total.
 
-use super::Full;
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence, capacity};
+use crate::error::{Buffer, Error};
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Role};
@@ -476,8 +476,8 @@ impl Keyer {
         index: usize,
         primary: (Option<u16>, usize),
         items: &mut heapless::Vec<Item, M>,
-    ) -> Result<(), Full> {
-        let mut push = |item| items.push(item).map_err(|_| capacity("credits", M));
+    ) -> Result<(), Error> {
+        let mut push = |item| items.push(item).map_err(|_| capacity(Buffer::Credits, M));
         if let Some(head) = &self.head {
             let [first, second] = head.of(entry);
             if let Some(slot) = first {
@@ -580,12 +580,11 @@ mod tests {
     /// two items must share a run exactly when their entries agree.
     #[test]
     fn plain_runs_tell_entries_apart() {
-        use crate::table::CAST_CREDITS;
         use crate::vocabulary::ROLES;
         let roles = ROLES.iter().map(|info| info.role).chain([Role::Custom]);
         let mut seen: [Option<(Role, CastCredit)>; 2048] = [None; 2048];
         for role in roles {
-            for &(_, credit) in CAST_CREDITS {
+            for &credit in CastCredit::ALL {
                 let mut entry = Entry::new("A", role);
                 entry.cast_credit = credit;
                 entry.billing = Some(7);

@@ -36,39 +36,30 @@ pub use render::{CardText, NAMES_MARK, PGA_MARK, SequenceText, suffix};
 pub use rules::{Block, SequenceRules};
 pub use warnings::{Warning, WarningCode};
 
-use crate::error::{Error, ErrorKind, Location, Place};
+use crate::error::{Buffer, Error, ErrorKind, Location, narrow};
 use crate::table::{CastCredit, Entry, Table};
 use crate::vocabulary::Role;
+use crate::wire::wire_enum;
 
-/// The three sequences of a film's credits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Sequence {
-    /// Opening credits.
-    MainTitles,
-    /// End titles and crawl.
-    EndCredits,
-    /// The poster billing block.
-    BillingBlock,
-}
-
-/// Wire ids of [`Sequence`] (the CLI also accepts `-` for `_`).
-pub const SEQUENCES: &[(&str, Sequence)] = &[
-    ("main_titles", Sequence::MainTitles),
-    ("end_credits", Sequence::EndCredits),
-    ("billing_block", Sequence::BillingBlock),
-];
-
-impl Sequence {
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        crate::table::id_of(SEQUENCES, self)
+wire_enum! {
+    /// The three sequences of a film's credits.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum Sequence: IdKind::Sequence {
+        /// Opening credits.
+        MainTitles = "main_titles",
+        /// End titles and crawl.
+        EndCredits = "end_credits",
+        /// The poster billing block.
+        BillingBlock = "billing_block",
     }
 }
 
 /// What a card is, which decides its heading and how it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
 pub enum CardKind {
     /// The title card: the picture's title, no heading.
     Title,
@@ -195,10 +186,10 @@ impl<const M: usize> Credits<M> {
     /// that holds the table's entries always holds its warnings.
     pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
         let by_entry = self.warnings.iter().flat_map(|&(entry, mask)| {
-            warnings::WARNING_CODES
+            WarningCode::ALL
                 .iter()
-                .filter(move |&&(_, code)| mask & warnings::bit(code) != 0)
-                .map(move |&(_, code)| Warning {
+                .filter(move |&&code| mask & warnings::bit(code) != 0)
+                .map(move |&code| Warning {
                     entry: Some(entry as usize),
                     code,
                 })
@@ -236,8 +227,8 @@ impl<const M: usize> Credits<M> {
         self.no_director = false;
     }
 
-    fn push_item(&mut self, item: Item) -> Result<(), Full> {
-        self.items.push(item).map_err(|_| capacity("credits", M))
+    fn push_item(&mut self, item: Item) -> Result<(), Error> {
+        self.items.push(item).map_err(|_| capacity(Buffer::Credits, M))
     }
 }
 
@@ -262,30 +253,15 @@ fn grow<T: Copy, const M: usize>(buffer: &mut heapless::Vec<T, M>, len: usize, b
     true
 }
 
-/// A buffer that is full: which one, and how much it holds. Ordering's
-/// own error, made an [`Error`] once, when [`order_with_rules`] returns:
-/// an `Error` is about six times larger on a 32-bit target, and every `?`
-/// on the way moved it (0.8 KiB of flash in all).
-#[derive(Clone, Copy, Debug)]
-struct Full {
-    what: &'static str,
-    capacity: usize,
-}
-
-impl From<Full> for Error {
-    fn from(full: Full) -> Error {
-        Error::new(
-            ErrorKind::CapacityExceeded {
-                what: full.what,
-                capacity: full.capacity,
-            },
-            Location::at(Place::Table, None),
-        )
-    }
-}
-
-fn capacity(what: &'static str, capacity: usize) -> Full {
-    Full { what, capacity }
+/// The error of a full buffer.
+fn capacity(what: Buffer, capacity: usize) -> Error {
+    Error::new(
+        ErrorKind::CapacityExceeded {
+            what,
+            capacity: narrow(capacity),
+        },
+        Location::TABLE,
+    )
 }
 
 /// Order `sequence` of `table` into `out`, with the rules of the table's
@@ -324,7 +300,7 @@ pub fn order_with_rules<const N: usize, const M: usize>(
     if result.is_err() {
         out.clear(sequence);
     }
-    result.map_err(Error::from)
+    result
 }
 
 fn build<const N: usize, const M: usize>(
@@ -332,9 +308,9 @@ fn build<const N: usize, const M: usize>(
     sequence: Sequence,
     rules: &SequenceRules,
     out: &mut Credits<M>,
-) -> Result<(), Full> {
+) -> Result<(), Error> {
     if table.entries().len() >= keys::MAX_ENTRIES {
-        return Err(capacity("entries", keys::MAX_ENTRIES));
+        return Err(capacity(Buffer::Entries, keys::MAX_ENTRIES));
     }
     let plan = collect::collect(table, sequence, rules, out)?;
     sort::sort(&mut out.items);

@@ -1,47 +1,33 @@
 //! Validation warnings (SPEC §3.6): the order is still produced, and each
 //! warning names the entry it is about.
 
-use super::Full;
 use super::keys::{self, Plan};
 use super::{Card, CardKind, Credits, capacity};
+use crate::error::{Buffer, Error};
 use crate::table::{Entry, Flag, Table};
 use crate::vocabulary::Role;
+use crate::wire::wire_enum;
 
-/// What a warning is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum WarningCode {
-    /// More than one director, not one team and no waiver (DGA: one director per picture).
-    MultipleDirectors,
-    /// `pga` on a role other than `producer`.
-    PgaNotProducer,
-    /// `possessory` on a role other than `director`.
-    PossessoryNotDirector,
-    /// Two entries with the same `billing` in the same block.
-    DuplicateBilling,
-    /// More than one picture editor without waiver (Editors Guild).
-    MultipleEditors,
-    /// A merged hyphenate credit on a guild entry without waiver (DGA/WGA).
-    HyphenateNeedsWaiver,
-    /// No director at all.
-    NoDirector,
-}
-
-/// Every warning code with its wire id.
-pub const WARNING_CODES: &[(&str, WarningCode)] = &[
-    ("multiple_directors", WarningCode::MultipleDirectors),
-    ("pga_not_producer", WarningCode::PgaNotProducer),
-    ("possessory_not_director", WarningCode::PossessoryNotDirector),
-    ("duplicate_billing", WarningCode::DuplicateBilling),
-    ("multiple_editors", WarningCode::MultipleEditors),
-    ("hyphenate_needs_waiver", WarningCode::HyphenateNeedsWaiver),
-    ("no_director", WarningCode::NoDirector),
-];
-
-impl WarningCode {
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        crate::table::id_of(WARNING_CODES, self)
+wire_enum! {
+    /// What a warning is about.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+    #[non_exhaustive]
+    pub enum WarningCode {
+        /// More than one director, not one team and no waiver (DGA: one director per picture).
+        MultipleDirectors = "multiple_directors",
+        /// `pga` on a role other than `producer`.
+        PgaNotProducer = "pga_not_producer",
+        /// `possessory` on a role other than `director`.
+        PossessoryNotDirector = "possessory_not_director",
+        /// Two entries with the same `billing` in the same block.
+        DuplicateBilling = "duplicate_billing",
+        /// More than one picture editor without waiver (Editors Guild).
+        MultipleEditors = "multiple_editors",
+        /// A merged hyphenate credit on a guild entry without waiver (DGA/WGA).
+        HyphenateNeedsWaiver = "hyphenate_needs_waiver",
+        /// No director at all.
+        NoDirector = "no_director",
     }
 }
 
@@ -91,7 +77,7 @@ impl<'b> Checks<'b> {
         index: usize,
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
-    ) -> Result<(), Full> {
+    ) -> Result<(), Error> {
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
@@ -125,7 +111,7 @@ impl<'b> Checks<'b> {
     /// Whether an earlier entry has the same billing in the same block;
     /// `false` without a billing.
     #[inline]
-    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Full> {
+    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Error> {
         let Some(billing) = entry.billing else {
             return Ok(false);
         };
@@ -135,7 +121,7 @@ impl<'b> Checks<'b> {
         let new = self
             .billings
             .insert(block)
-            .ok_or_else(|| capacity("credits", M))?;
+            .ok_or_else(|| capacity(Buffer::Credits, M))?;
         Ok(!new)
     }
 }
@@ -146,11 +132,11 @@ fn record<const M: usize>(
     warnings: &mut heapless::Vec<(u32, u8), M>,
     index: usize,
     mask: u8,
-) -> Result<(), Full> {
+) -> Result<(), Error> {
     if mask != 0 {
         warnings
             .push((index as u32, mask))
-            .map_err(|_| capacity("warnings", M))?;
+            .map_err(|_| capacity(Buffer::Credits, M))?;
     }
     Ok(())
 }
