@@ -3,18 +3,21 @@
 the firmware itself adds (its table, its JSON document, its startup code).
 
 Every byte of .text and .rodata is the core's unless it belongs to a
-firmware symbol (this crate, cortex-m-rt's startup and handlers,
-panic-halt). Code of the core inlined into a firmware function (the top
-sheet inlined into `main`, `Entry`'s builders into `fill`) is found from
-the debug info's inline chains (`addr2line -i`) and counted as the core's.
-Anonymous constants (string literals) are all counted as the core's.
+firmware symbol (this crate, its panic handler, cortex-m-rt's startup and
+handlers, the semihosting it reports through). Code of the core inlined
+into a firmware function (the top sheet inlined into `run`, `Entry`'s
+builders into `fill`) is found from the debug info's inline chains
+(`addr2line -i`) and counted as the core's. Anonymous constants (string
+literals) are all counted as the core's, so the firmware keeps its own
+texts and expected values in named statics.
 
     llvm-objdump -d --demangle --no-show-raw-insn \
         target/thumbv7em-none-eabihf/release/creditline-embedded > fw.asm
     llvm-nm -S --demangle target/thumbv7em-none-eabihf/release/creditline-embedded > fw.nm
-    python3 core_size.py target/thumbv7em-none-eabihf/release/creditline-embedded fw.asm fw.nm
+    python3 core_size.py target/thumbv7em-none-eabihf/release/creditline-embedded fw.asm fw.nm [BUDGET]
 
-`llvm-size` is looked for on the PATH, or named by $LLVM_SIZE.
+With BUDGET (bytes), it exits with status 1 when the core's share is
+larger. `llvm-size` is looked for on the PATH, or named by $LLVM_SIZE.
 """
 import os
 import re
@@ -22,8 +25,8 @@ import subprocess
 import sys
 
 FIRMWARE = re.compile(
-    r"^(creditline_embedded::|cortex_m_rt::|cortex_m::|panic_halt::|Reset$|DefaultHandler|"
-    r"DefaultPreInit$|HardFault|__pre_init$)"
+    r"^(creditline_embedded::|cortex_m_rt::|cortex_m::|cortex_m_semihosting::|Reset$|DefaultHandler|"
+    r"DefaultPreInit$|_?HardFault|__pre_init$|__rustc::rust_begin_unwind$)"
 )
 FUNCTION = re.compile(r"^([0-9a-f]+) <(.*)>:$")
 INSTRUCTION = re.compile(r"^\s*([0-9a-f]+):\s")
@@ -64,7 +67,8 @@ def firmware_code(elf, asm_lines):
 
 
 def firmware_data(nm_lines):
-    """Bytes of the firmware's named constants (its JSON document)."""
+    """Bytes of the firmware's named constants (its JSON document, its
+    report's texts and expected values)."""
     total = 0
     for line in nm_lines:
         parts = line.split(None, 3)
@@ -83,7 +87,10 @@ def section_sizes(elf):
 
 
 def main():
+    if len(sys.argv) not in (4, 5):
+        sys.exit(f"usage: {sys.argv[0]} ELF ASM NM [BUDGET_BYTES]")
     elf, asm, nm = sys.argv[1:4]
+    budget = int(sys.argv[4]) if len(sys.argv) == 5 else None
     with open(asm) as f:
         code = firmware_code(elf, f.read().splitlines())
     with open(nm) as f:
@@ -95,6 +102,11 @@ def main():
     print(f"firmware's own data:   {data} B")
     core = image - code - data
     print(f"core:                  {core} B ({core / 1024:.1f} KiB)")
+    if budget is not None:
+        verdict = "ok" if core <= budget else "OVER BUDGET"
+        print(f"core's budget:         {budget} B ({budget / 1024:.1f} KiB): {verdict}")
+        if core > budget:
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,10 @@
 //! back parses to the same table.
 #![no_main]
 
+use creditline::Table;
 use creditline::budget::{classify_all, top_sheet};
 use creditline::json::{parse_table, write_classifications, write_credits, write_table, write_top_sheet};
-use creditline::order::{order, Credits, Sequence};
-use creditline::Table;
+use creditline::order::{Credits, Sequence, order};
 use libfuzzer_sys::fuzz_target;
 
 const N: usize = 64;
@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let mut scratch = vec![0u8; data.len()];
     let mut table: Box<Table<'_, N>> = Box::default();
     if parse_table(data, &mut scratch, &mut table).is_err() {
-        assert!(table.entries().is_empty() && table.lines().is_empty(), "half-filled table");
+        assert!(
+            table.entries().is_empty() && table.lines().is_empty(),
+            "half-filled table"
+        );
         return;
     }
     // The reader checks each entry's rules itself: every entry it keeps

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use arbitrary::Arbitrary;
-use creditline::order::{order, CardKind, Credits, Sequence};
+use creditline::order::{CardKind, Credits, Sequence, order};
 use creditline::table::{CastCredit, CastOrder, EndCredits, Profile};
 use creditline::vocabulary::ROLES;
 use creditline::{Department, Entry, Flag, Role, Table};
@@ -50,7 +50,18 @@ struct Input {
 
 fn is_writing(role: Role) -> bool {
     use Role::*;
-    matches!(role, WrittenBy | ScreenplayBy | TeleplayBy | StoryBy | ScreenStoryBy | BasedOn | CharactersBy | CreatedBy | DevelopedBy)
+    matches!(
+        role,
+        WrittenBy
+            | ScreenplayBy
+            | TeleplayBy
+            | StoryBy
+            | ScreenStoryBy
+            | BasedOn
+            | CharactersBy
+            | CreatedBy
+            | DevelopedBy
+    )
 }
 
 fn run(t: &Table<'static, N>, sequence: Sequence) -> Credits<M> {
@@ -77,8 +88,13 @@ fuzz_target!(|input: Input| {
     o.main_title_cast = input.main_title_cast % 12;
     o.billing_block_cast = input.billing_block_cast % 12;
     o.merge_hyphenates = input.merge;
-    o.end_credits = if input.end_only { EndCredits::EndOnly } else { EndCredits::AfterMainTitles };
-    o.cast_order = [CastOrder::Billing, CastOrder::Appearance, CastOrder::Alphabetical][usize::from(input.cast_order % 3)];
+    o.end_credits = if input.end_only {
+        EndCredits::EndOnly
+    } else {
+        EndCredits::AfterMainTitles
+    };
+    o.cast_order = [CastOrder::Billing, CastOrder::Appearance, CastOrder::Alphabetical]
+        [usize::from(input.cast_order % 3)];
     o.cast_order_top = input.top % 8;
     o.max_names_per_card = input.max_names % 8 + 1;
     t.profile = Profile::ALL[usize::from(input.profile) % Profile::ALL.len()];
@@ -86,7 +102,11 @@ fuzz_target!(|input: Input| {
         let name = NAMES[usize::from(f.name) % NAMES.len()];
         let mut e = match ROLES.get(usize::from(f.role) % (ROLES.len() + 1)) {
             Some(info) => Entry::new(name, info.role),
-            None => Entry::custom(name, TITLES[usize::from(f.title) % 2], Department::ALL[usize::from(f.department) % Department::ALL.len()]),
+            None => Entry::custom(
+                name,
+                TITLES[usize::from(f.title) % 2],
+                Department::ALL[usize::from(f.department) % Department::ALL.len()],
+            ),
         };
         e.billing = f.billing.filter(|&b| b > 0);
         e.appearance = f.appearance.filter(|&b| b > 0);
@@ -103,7 +123,11 @@ fuzz_target!(|input: Input| {
     let end = run(&t, Sequence::EndCredits);
     let mut film = counts(&end);
     let principal: Vec<usize> = if input.end_only {
-        let head = end.cards().iter().find(|c| c.kind == CardKind::CastList).map_or(end.items().len(), |c| c.start());
+        let head = end
+            .cards()
+            .iter()
+            .find(|c| c.kind == CardKind::CastList)
+            .map_or(end.items().len(), |c| c.start());
         end.items()[..head].iter().filter_map(|i| i.entry()).collect()
     } else {
         let main = run(&t, Sequence::MainTitles);
@@ -137,7 +161,12 @@ fuzz_target!(|input: Input| {
                 || writing
                 || matches!(card.kind, CardKind::CastList | CardKind::Hyphenate { .. });
             if !unlimited {
-                assert!(card.len() <= max_names, "{sequence:?} {:?} card of {} names over {max_names}", card.kind, card.len());
+                assert!(
+                    card.len() <= max_names,
+                    "{sequence:?} {:?} card of {} names over {max_names}",
+                    card.kind,
+                    card.len()
+                );
             }
             if card.kind == CardKind::ProductionManagement {
                 assert!(card.len() <= 3);
@@ -148,16 +177,28 @@ fuzz_target!(|input: Input| {
         if t.entries().len() < PADDED {
             let mut padded = t.clone();
             while padded.entries().len() < PADDED {
-                padded.push(Entry::new("Padding", Role::Grip).flag(Flag::Uncredited)).expect("room");
+                padded
+                    .push(Entry::new("Padding", Role::Grip).flag(Flag::Uncredited))
+                    .expect("room");
             }
             let p = run(&padded, sequence);
             assert_eq!(c.items(), p.items(), "uncredited padding changes the order");
             assert_eq!(c.cards(), p.cards(), "uncredited padding changes the cards");
-            assert!(c.warnings().eq(p.warnings()), "uncredited padding changes the warnings");
+            assert!(
+                c.warnings().eq(p.warnings()),
+                "uncredited padding changes the warnings"
+            );
         }
-        if sequence != Sequence::EndCredits && t.entries().iter().any(|e| e.is_credited() && e.role == Role::Director) {
+        if sequence != Sequence::EndCredits
+            && t.entries()
+                .iter()
+                .any(|e| e.is_credited() && e.role == Role::Director)
+        {
             let last = c.cards().last().expect("a card");
-            assert!(c.entries_of(last, &t).any(|(_, e)| e.role == Role::Director), "director not last");
+            assert!(
+                c.entries_of(last, &t).any(|(_, e)| e.role == Role::Director),
+                "director not last"
+            );
         }
     }
 });

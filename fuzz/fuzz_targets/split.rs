@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use creditline::{split, split_capped, ErrorKind};
+use creditline::{ErrorKind, split, split_capped};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -28,18 +28,28 @@ fuzz_target!(|input: Input| {
             if input.total != i64::MIN {
                 let mut mirror = vec![0i64; weights.len()];
                 split(-input.total, weights, &mut mirror).expect("mirror splits");
-                assert!(parts.iter().zip(&mirror).all(|(a, b)| *a == -*b), "split(-t) != -split(t)");
+                assert!(
+                    parts.iter().zip(&mirror).all(|(a, b)| *a == -*b),
+                    "split(-t) != -split(t)"
+                );
             }
         }
-        Err(e) => assert!(weights.iter().all(|&w| w == 0) && e.kind == ErrorKind::NoWeights, "{e}"),
+        Err(e) => assert!(
+            weights.iter().all(|&w| w == 0) && e.kind == ErrorKind::NoWeights,
+            "{e}"
+        ),
     }
-    let caps: Vec<i64> = (0..weights.len()).map(|i| input.caps.get(i).copied().unwrap_or(0).checked_abs().unwrap_or(0)).collect();
+    let caps: Vec<i64> = (0..weights.len())
+        .map(|i| input.caps.get(i).copied().unwrap_or(0).checked_abs().unwrap_or(0))
+        .collect();
     if split_capped(input.total, weights, &caps, &mut parts).is_ok() {
         let sum: i128 = parts.iter().map(|&p| i128::from(p)).sum();
         assert_eq!(sum, i128::from(input.total));
         for ((&p, &cap), &w) in parts.iter().zip(&caps).zip(weights) {
             assert!(i128::from(p).abs() <= i128::from(cap), "part {p} over cap {cap}");
-            if w == 0 { assert_eq!(p, 0); }
+            if w == 0 {
+                assert_eq!(p, 0);
+            }
         }
     }
 });

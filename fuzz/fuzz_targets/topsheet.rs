@@ -35,27 +35,50 @@ fuzz_target!(|input: Input| {
         t.chart.ranges = ranges;
     }
     for f in input.entries.iter().take(64) {
-        let mut e = Entry::new(["A", "B", "C"][usize::from(f.person % 3)], ROLES[usize::from(f.role) % ROLES.len()].role)
-            .fee(f.fee.checked_abs().unwrap_or(0));
+        let mut e = Entry::new(
+            ["A", "B", "C"][usize::from(f.person % 3)],
+            ROLES[usize::from(f.role) % ROLES.len()].role,
+        )
+        .fee(f.fee.checked_abs().unwrap_or(0));
         if let Some((bps, cap)) = f.fringe {
             e = e.fringe(bps, cap.map(|c| c.checked_abs().unwrap_or(0)));
         }
         e.account = f.account;
         e.line = f.line.map(|atl| if atl { Side::Atl } else { Side::Btl });
-        if f.financing { e = e.flag(Flag::Financing); }
-        if f.participant { e = e.flag(Flag::ProfitParticipant); }
+        if f.financing {
+            e = e.flag(Flag::Financing);
+        }
+        if f.participant {
+            e = e.flag(Flag::ProfitParticipant);
+        }
         t.push(e).expect("valid entry");
     }
     for &(account, amount) in input.lines.iter().take(64) {
-        t.push_line(Line { account, description: "L", amount }).expect("room");
+        t.push_line(Line {
+            account,
+            description: "L",
+            amount,
+        })
+        .expect("room");
     }
     for &(flat, bps, amount, exclude) in input.charges.iter().take(8) {
-        let rate = if flat { ChargeRate::Amount(amount.checked_abs().unwrap_or(0)) } else { ChargeRate::Bps(bps) };
+        let rate = if flat {
+            ChargeRate::Amount(amount.checked_abs().unwrap_or(0))
+        } else {
+            ChargeRate::Bps(bps)
+        };
         let mut set = SectionSet::default();
         for (bit, &section) in Section::ALL.iter().enumerate() {
-            if exclude & (1 << bit) != 0 { set = set.with(section); }
+            if exclude & (1 << bit) != 0 {
+                set = set.with(section);
+            }
         }
-        t.push_charge(Charge { name: "C", rate, exclude: set }).expect("room");
+        t.push_charge(Charge {
+            name: "C",
+            rate,
+            exclude: set,
+        })
+        .expect("room");
     }
     match top_sheet(&t) {
         Ok(s) => {
@@ -69,11 +92,19 @@ fuzz_target!(|input: Input| {
             assert_eq!(i128::from(s.fringes), fringes);
             let shares = s.shares_bps.sections.iter().sum::<i64>() + s.shares_bps.charges;
             assert!(shares == 10_000 || shares == 0, "shares add up to {shares}");
-            assert!(shares == 10_000 || s.grand_total == 0 || s.sections.iter().any(|&x| x < 0) || s.charges_total < 0);
+            assert!(
+                shares == 10_000
+                    || s.grand_total == 0
+                    || s.sections.iter().any(|&x| x < 0)
+                    || s.charges_total < 0
+            );
             let _ = s.to_string();
         }
         Err(e) => assert!(
-            matches!(e.kind, ErrorKind::Overflow { .. } | ErrorKind::AccountOutsideChart { .. } | ErrorKind::ChartOverlap),
+            matches!(
+                e.kind,
+                ErrorKind::Overflow { .. } | ErrorKind::AccountOutsideChart { .. } | ErrorKind::ChartOverlap
+            ),
             "unexpected error {e}"
         ),
     }
