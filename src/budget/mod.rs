@@ -6,5 +6,6 @@
 mod classify;
 mod topsheet;
 
+pub use crate::money::BPS;
 pub use classify::{Classification, Reason, classify, classify_all, classify_entry};
-pub use topsheet::{BPS, ChargeLine, Shares, TopSheet, top_sheet};
+pub use topsheet::{ChargeLine, Shares, TopSheet, top_sheet};

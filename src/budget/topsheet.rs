@@ -6,11 +6,8 @@ use core::fmt;
 
 use super::classify::classify_entry;
 use crate::error::{Buffer, Error, ErrorKind, Field, Location, Place, Total, narrow};
-use crate::money::{Currency, Money, div_rem_wide, mul_div_half_up};
+use crate::money::{BPS, Currency, Money, apply_bps, div_rem_wide};
 use crate::table::{ChargeRate, Entry, MAX_CHARGES, Section, Table};
-
-/// Basis points in a whole.
-pub const BPS: i64 = 10_000;
 
 /// One contractual charge as computed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -110,7 +107,7 @@ fn fringe_amount(entry: &Entry<'_>, earlier: i64) -> Result<i64, Error> {
         Some(cap) => entry.fee.min(cap.saturating_sub(earlier).max(0)),
         None => entry.fee,
     };
-    mul_div_half_up(base, i64::from(fringe.bps), BPS).ok_or(overflow(Total::Fringes))
+    apply_bps(base, fringe.bps).ok_or(overflow(Total::Fringes))
 }
 
 /// Correct the fringes for people with several fringed entries. A ceiling
@@ -241,9 +238,7 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
             }
         }
         let amount = match charge.rate {
-            ChargeRate::Bps(bps) => {
-                mul_div_half_up(base, i64::from(bps), BPS).ok_or(overflow(Total::Charges))?
-            }
+            ChargeRate::Bps(bps) => apply_bps(base, bps).ok_or(overflow(Total::Charges))?,
             ChargeRate::Amount(amount) => amount,
         };
         *slot = ChargeLine {

@@ -5,7 +5,7 @@ use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
 use crate::table::{CastCredit, Entry, Flag, Table};
-use crate::vocabulary::{Department, Role};
+use crate::vocabulary::Department;
 
 /// Most names on a production-management card (SPEC §3.2).
 pub const PRODUCTION_MANAGEMENT_NAMES: u32 = 3;
@@ -32,24 +32,6 @@ struct Context<'t> {
     plan: &'t Plan,
     /// Most names on a card of the sequence.
     names_limit: u32,
-}
-
-/// The roles whose credit is one unit on screen: a writing credit or a
-/// team is never split across cards.
-#[inline]
-pub(super) fn is_writing(role: Role) -> bool {
-    matches!(
-        role,
-        Role::WrittenBy
-            | Role::ScreenplayBy
-            | Role::TeleplayBy
-            | Role::StoryBy
-            | Role::ScreenStoryBy
-            | Role::BasedOn
-            | Role::CharactersBy
-            | Role::CreatedBy
-            | Role::DevelopedBy
-    )
 }
 
 /// The heading an entry's own credit reads under (before singular/plural).
@@ -97,7 +79,13 @@ impl<'t> Context<'t> {
             block,
             alone: single,
             kind: CardKind::Role(entry.role),
-            limit: if is_writing(entry.role) { NO_LIMIT } else { limit },
+            // A writing credit or a team is one unit on screen: never split
+            // across cards.
+            limit: if entry.role.credit().writes {
+                NO_LIMIT
+            } else {
+                limit
+            },
             heading: own_heading(entry),
         };
         if block == CRAWL {
@@ -122,7 +110,7 @@ impl<'t> Context<'t> {
         }
         let plan = self.plan;
         let kind = match self.blocks.get(usize::from(block))? {
-            Block::Roles(roles) if plan.merges() && roles.contains(&Role::Director) => {
+            Block::Roles(roles) if plan.merges() && roles.iter().any(|r| r.credit().directs) => {
                 if plan.on_hyphenate(entry.role) {
                     CardKind::Hyphenate {
                         written: plan.written(),

@@ -14,7 +14,7 @@ use super::{Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
-use crate::vocabulary::{CUSTOM_RANK, Department, Role};
+use crate::vocabulary::{CUSTOM_RANK, Department, Merge, ROLES, Role};
 
 /// Largest table the key layout can index (23 bits of table index).
 pub const MAX_ENTRIES: usize = 1 << 23;
@@ -132,22 +132,52 @@ pub struct Plan {
     teams: core::ops::Range<usize>,
 }
 
-/// Credits that merge into the director's card when the director is their
-/// only name, with the rank they take after the director (SPEC §3.1).
-const MERGING: [(Role, u8); 3] = [
-    (Role::WrittenBy, MERGED_WRITING_RANK),
-    (Role::ScreenplayBy, MERGED_WRITING_RANK),
-    (Role::Producer, MERGED_PRODUCING_RANK),
-];
+/// How many roles of the vocabulary merge into the director's card.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const MERGING_COUNT: usize = {
+    let mut count = 0;
+    let mut i = 0;
+    while i < ROLES.len() {
+        if ROLES[i].credit.merges.is_some() {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+};
 
-/// The director and the [`MERGING`] roles: the roles the survey reads.
-/// A `matches!` rather than a search, as every row asks (a unit test checks
-/// it against `MERGING`).
+/// The roles whose credit merges into the director's card when the
+/// director is its only name (SPEC §3.1), from the vocabulary's
+/// [`Credit::merges`](crate::vocabulary::Credit::merges) column, in
+/// vocabulary order. A merge is a bit of [`Plan`], so there are at most 8.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const MERGING: [Role; MERGING_COUNT] = {
+    assert!(MERGING_COUNT <= 8, "a merge is a bit of a byte");
+    let mut roles = [Role::Custom; MERGING_COUNT];
+    let (mut i, mut found) = (0, 0);
+    while i < ROLES.len() {
+        if ROLES[i].credit.merges.is_some() {
+            roles[found] = ROLES[i].role;
+            found += 1;
+        }
+        i += 1;
+    }
+    roles
+};
+
+/// The rank a merged credit takes after the director's own.
+fn merged_rank(role: Role) -> u8 {
+    match role.credit().merges {
+        Some(Merge::Producing) => MERGED_PRODUCING_RANK,
+        _ => MERGED_WRITING_RANK,
+    }
+}
+
+/// The roles the survey reads: the director's and those that may merge
+/// into the director's card.
 pub fn is_surveyed(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Director | Role::WrittenBy | Role::ScreenplayBy | Role::Producer
-    )
+    let credit = role.credit();
+    credit.directs || credit.merges.is_some()
 }
 
 /// The names credited in one role: the first, and whether all are the same.
@@ -202,7 +232,7 @@ impl<'a> Survey<'a> {
         if !is_surveyed(entry.role) || !entry.is_credited() {
             return;
         }
-        if entry.role == Role::Director {
+        if entry.role.credit().directs {
             if plan.directors == 0 {
                 self.first_team = entry.team;
                 plan.directors_one_team = entry.team.is_some();
@@ -212,7 +242,7 @@ impl<'a> Survey<'a> {
             self.director.see(entry.name);
         } else if let Some(names) = MERGING
             .iter()
-            .position(|&(role, _)| role == entry.role)
+            .position(|&role| role == entry.role)
             .and_then(|at| self.merging.get_mut(at))
         {
             names.see(entry.name);
@@ -242,7 +272,7 @@ impl Plan {
         MERGING
             .iter()
             .enumerate()
-            .any(|(bit, &(r, _))| r == role && self.merged & (1 << bit) != 0)
+            .any(|(bit, &r)| r == role && self.merged & (1 << bit) != 0)
     }
 
     /// Whether the director's card is a hyphenate card.
@@ -250,21 +280,28 @@ impl Plan {
         self.merged != 0
     }
 
+    /// Whether a credit that merges as `merge` is merged.
+    fn merges_as(&self, merge: Merge) -> bool {
+        MERGING
+            .iter()
+            .any(|&role| role.credit().merges == Some(merge) && self.merges_role(role))
+    }
+
     /// A writing credit is merged into the director's card.
     pub fn written(&self) -> bool {
-        self.merges_role(Role::WrittenBy) || self.merges_role(Role::ScreenplayBy)
+        self.merges_as(Merge::Writing)
     }
 
     /// The "Produced by" credit is merged into the director's card.
     pub fn produced(&self) -> bool {
-        self.merges_role(Role::Producer)
+        self.merges_as(Merge::Producing)
     }
 
     /// Whether a credit of `role` is on the hyphenate card: the director's
     /// own or one merged into it.
     #[inline]
     pub fn on_hyphenate(&self, role: Role) -> bool {
-        self.merges() && (role == Role::Director || self.merges_role(role))
+        self.merges() && (role.credit().directs || self.merges_role(role))
     }
 }
 
@@ -355,12 +392,15 @@ impl Slots {
     /// Put the credits `plan` merges in the director's slot (in place: a
     /// `Slots` is half a kilobyte of stack on a microcontroller).
     pub fn merge(&mut self, plan: &Plan) {
-        let director = self.by_role.get(Role::Director as usize).copied().flatten();
-        for (bit, &(role, rank)) in MERGING.iter().enumerate() {
+        let director = ROLES
+            .iter()
+            .filter(|info| info.credit.directs)
+            .find_map(|info| self.by_role.get(info.role as usize).copied().flatten());
+        for (bit, &role) in MERGING.iter().enumerate() {
             if plan.merged & (1 << bit) != 0
                 && let Some(slot) = self.by_role.get_mut(role as usize)
             {
-                *slot = director.map(|(block, group, _)| (block, group, rank));
+                *slot = director.map(|(block, group, _)| (block, group, merged_rank(role)));
             }
         }
     }
@@ -376,10 +416,13 @@ impl Slots {
     #[inline]
     pub fn of(&self, entry: &Entry<'_>) -> [Option<(u8, u8, u8)>; 2] {
         let own = self.by_role.get(entry.role as usize).copied().flatten();
-        let extra = match entry.role {
-            Role::Director if entry.has(Flag::Possessory) => self.possessory.map(|b| (b, 0, 0)),
-            Role::Cast if entry.has(Flag::AboveTitle) => self.above_title.map(|b| (b, 0, 0)),
-            Role::Cast => self.cast.and_then(|b| {
+        let credit = entry.role.credit();
+        let extra = if credit.directs && entry.has(Flag::Possessory) {
+            self.possessory.map(|b| (b, 0, 0))
+        } else if credit.acts && entry.has(Flag::AboveTitle) {
+            self.above_title.map(|b| (b, 0, 0))
+        } else if credit.acts {
+            self.cast.and_then(|b| {
                 match self
                     .special_group
                     .get(entry.cast_credit as usize)
@@ -389,8 +432,9 @@ impl Slots {
                     Some(group) => Some((b, group, 0)),
                     None => entry.billing.filter(|&n| n <= self.cast_limit).map(|_| (b, 0, 0)),
                 }
-            }),
-            _ => None,
+            })
+        } else {
+            None
         };
         [own, extra]
     }
@@ -422,7 +466,7 @@ pub fn team_lead<const N: usize>(
 /// director's card.
 #[inline]
 pub fn waits_for_plan(entry: &Entry<'_>) -> bool {
-    entry.team.is_some() || MERGING.iter().any(|&(role, _)| role == entry.role)
+    entry.team.is_some() || entry.role.credit().merges.is_some()
 }
 
 /// The crawl item of an entry: its department's slot, at its role's rank.
@@ -488,7 +532,7 @@ impl Keyer {
             }
         }
         // Cast are on the full cast list even when billed up front.
-        if self.sequence == Sequence::EndCredits && (entry.role == Role::Cast || !self.shown.holds(entry)) {
+        if self.sequence == Sequence::EndCredits && (entry.role.credit().acts || !self.shown.holds(entry)) {
             push(crawl_item(entry, primary, index))?;
         }
         Ok(())
@@ -613,7 +657,8 @@ mod tests {
 
     #[test]
     fn the_survey_reads_every_merging_role() {
-        assert!(MERGING.iter().all(|&(role, _)| is_surveyed(role)));
+        assert_eq!(MERGING, [Role::WrittenBy, Role::ScreenplayBy, Role::Producer]);
+        assert!(MERGING.iter().all(|&role| is_surveyed(role)));
         assert!(is_surveyed(Role::Director));
         assert!(!is_surveyed(Role::Editor));
     }

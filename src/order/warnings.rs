@@ -5,7 +5,7 @@ use super::keys::{self, Plan};
 use super::{Card, CardKind, Credits, capacity};
 use crate::error::{Buffer, Error};
 use crate::table::{Entry, Flag, Table};
-use crate::vocabulary::Role;
+use crate::vocabulary::OnePerPicture;
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -52,6 +52,7 @@ pub(super) fn bit(code: WarningCode) -> u8 {
 /// grouped.
 pub struct Checks<'b> {
     billings: BillingSet<'b>,
+    /// Credited entries seen of each [`OnePerPicture`] kind.
     directors_seen: usize,
     editors_seen: usize,
 }
@@ -81,26 +82,25 @@ impl<'b> Checks<'b> {
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
-        if entry.is_credited() && entry.role == Role::Director {
-            self.directors_seen = self.directors_seen.saturating_add(1);
-            if self.directors_seen > 1 && !waived {
-                warn(WarningCode::MultipleDirectors);
+        let credit = entry.role.credit();
+        if let (true, Some(kind)) = (entry.is_credited(), credit.one_per_picture) {
+            let (seen, code) = match kind {
+                OnePerPicture::Director => (&mut self.directors_seen, WarningCode::MultipleDirectors),
+                OnePerPicture::Editor => (&mut self.editors_seen, WarningCode::MultipleEditors),
+            };
+            *seen = seen.saturating_add(1);
+            if *seen > 1 && !waived {
+                warn(code);
             }
         }
-        if entry.has(Flag::Pga) && entry.role != Role::Producer {
+        if entry.has(Flag::Pga) && !credit.pga {
             warn(WarningCode::PgaNotProducer);
         }
-        if entry.has(Flag::Possessory) && entry.role != Role::Director {
+        if entry.has(Flag::Possessory) && !credit.directs {
             warn(WarningCode::PossessoryNotDirector);
         }
         if entry.billing.is_some() && self.billed_again::<M>(entry)? {
             warn(WarningCode::DuplicateBilling);
-        }
-        if entry.is_credited() && entry.role == Role::Editor {
-            self.editors_seen = self.editors_seen.saturating_add(1);
-            if self.editors_seen > 1 && !waived {
-                warn(WarningCode::MultipleEditors);
-            }
         }
         if entry.is_credited() && keys::is_surveyed(entry.role) && entry.has(Flag::Guild) && !waived {
             warn(WarningCode::HyphenateNeedsWaiver);
@@ -244,6 +244,7 @@ impl<'b> BillingSet<'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocabulary::Role;
 
     /// The set is sized by the table's billed entries. 170 distinct
     /// billings fill 256 slots two thirds (a set sized for half of them

@@ -10,7 +10,7 @@
 
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
 
-use super::{Department, Role, RoleInfo, Side};
+use super::{Credit, Department, Role, RoleInfo, Side};
 
 /// One role as written in the vocabulary table, before packing.
 pub(super) struct Source {
@@ -23,6 +23,7 @@ pub(super) struct Source {
     pub(super) account: u16,
     pub(super) side: Side,
     pub(super) atl_account_when_participant: Option<u16>,
+    pub(super) credit: Credit,
 }
 
 /// The packed text and the rows that point into it.
@@ -73,6 +74,7 @@ pub(super) const fn pack<const ROWS: usize, const LEN: usize>(source: &[Source])
             account: s.account,
             side: s.side,
             atl_account_when_participant: s.atl_account_when_participant,
+            credit: s.credit,
             id_at: narrow(id_at),
             id_len: byte(s.id.len()),
             titles_at: narrow(titles_at),
@@ -133,6 +135,7 @@ const PLACEHOLDER: RoleInfo = RoleInfo {
     account: 0,
     side: Side::None,
     atl_account_when_participant: None,
+    credit: Credit::PLAIN,
     id_at: 0,
     id_len: 0,
     titles_at: 0,
