@@ -5,8 +5,10 @@
 //! element type; on a microcontroller three or four of them cost more than
 //! the rest of the crate. Ordering sorts short runs and runs that are
 //! nearly always in order already (checked first by the callers), so they
-//! take this heapsort, which costs a few hundred bytes, as does the top
-//! sheet's list of per-person words.
+//! take this heapsort, which costs a few hundred bytes. The top sheet's
+//! per-person words are a large random list of hashes: [`sort_words`]
+//! spreads them over 256 buckets by their top byte in one pass, in place,
+//! and sorts each short bucket.
 
 /// Heapsort: in place, O(n log n) at worst, no recursion, and a few hundred
 /// bytes of code per use, where core's pattern-defeating quicksort costs
@@ -22,6 +24,91 @@ pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     for end in (1..len).rev() {
         swap(v, 0, end);
         sift_down(v, 0, end, &less);
+    }
+}
+
+/// Sort words whose top byte is evenly spread (hashes): an in-place
+/// counting pass over the top byte, each swap settling one word in its
+/// bucket, then a heapsort of each bucket (about `len / 256` words).
+pub(crate) fn sort_words(v: &mut [u64]) {
+    const BUCKETS: usize = 256;
+    // A short list is one bucket: the counting pass would cost more.
+    // Without `large-tables`, one heapsort: the buckets take the top sheet
+    // of a large table to two thirds of its instructions
+    // (`benches/icount.py` guards it).
+    if v.len() <= BUCKETS || !cfg!(feature = "large-tables") {
+        return small_sort(v);
+    }
+    let bucket = |word: u64| (word >> 56) as usize;
+    let mut next = [0usize; BUCKETS];
+    for &word in v.iter() {
+        if let Some(count) = next.get_mut(bucket(word)) {
+            *count = count.saturating_add(1);
+        }
+    }
+    // Counts to starts; `ends` keeps where each bucket stops.
+    let mut ends = [0usize; BUCKETS];
+    let mut start = 0usize;
+    for (count, end) in next.iter_mut().zip(ends.iter_mut()) {
+        let len = *count;
+        *count = start;
+        start = start.saturating_add(len);
+        *end = start;
+    }
+    for (here, &end) in ends.iter().enumerate() {
+        // Every word of an earlier bucket is in place already.
+        while let Some(&at) = next.get(here).filter(|&&at| at < end) {
+            let Some(target) = v.get(at).map(|&word| bucket(word)) else {
+                break;
+            };
+            let Some(place) = next.get_mut(target) else {
+                break;
+            };
+            let destination = *place;
+            *place = place.saturating_add(1);
+            if target != here {
+                swap(v, at, destination);
+            }
+        }
+    }
+    let mut start = 0usize;
+    for &end in &ends {
+        if let Some(run) = v.get_mut(start..end) {
+            small_sort(run);
+        }
+        start = end;
+    }
+}
+
+/// A bucket: insertion sort for a few words, heapsort beyond.
+fn small_sort(v: &mut [u64]) {
+    if v.len() <= 24 {
+        insertion_sort(v);
+    } else {
+        heapsort(v, |a, b| a < b);
+    }
+}
+
+/// Insertion sort: the fastest for the few words of a bucket. Each word
+/// is held while the larger ones before it move up one place.
+fn insertion_sort(v: &mut [u64]) {
+    for i in 1..v.len() {
+        let Some(&word) = v.get(i) else {
+            break;
+        };
+        let mut hole = i;
+        while let Some(&before) = hole.checked_sub(1).and_then(|at| v.get(at)) {
+            if before <= word {
+                break;
+            }
+            if let Some(slot) = v.get_mut(hole) {
+                *slot = before;
+            }
+            hole = hole.wrapping_sub(1);
+        }
+        if let Some(slot) = v.get_mut(hole) {
+            *slot = word;
+        }
     }
 }
 
@@ -75,6 +162,30 @@ mod tests {
             expected.sort_unstable();
             heapsort(v, |a, b| a < b);
             assert_eq!(v, &expected[..]);
+        }
+    }
+
+    #[test]
+    fn sort_words_sorts() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in [0usize, 1, 2, 3, 255, 256, 1000, 3000] {
+            let mut words = [0u64; 3000];
+            for (i, word) in words.iter_mut().enumerate() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Some repeated words, some in one bucket.
+                *word = match i % 7 {
+                    0 => 42,
+                    1 => state & 0x00FF_FFFF_FFFF_FFFF,
+                    _ => state,
+                };
+            }
+            let v = &mut words[..len];
+            let mut expected = v.to_vec();
+            expected.sort_unstable();
+            sort_words(v);
+            assert_eq!(v, &expected[..], "len {len}");
         }
     }
 }

@@ -128,7 +128,6 @@ pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
 
 /// `a × b / d` rounded half-up (away from zero for negative values), for
 /// basis-point rates. `None` on overflow or `d == 0`.
-#[inline]
 pub(crate) fn mul_div_half_up(a: i64, b: i64, d: i64) -> Option<i64> {
     if d <= 0 {
         return None;
@@ -162,10 +161,7 @@ pub const BPS: i64 = 10_000;
 
 /// `amount × bps / 10,000` rounded half-up (away from zero for negative
 /// amounts): a rate in basis points applied to an amount. `None` on
-/// overflow. Inlined with its constant divisor, the division becomes a
-/// multiplication: the top sheet's fringes and charges are 2.5 times
-/// cheaper that way (`benches/icount.py` guards the top sheet).
-#[inline]
+/// overflow.
 pub(crate) fn apply_bps(amount: i64, bps: u32) -> Option<i64> {
     mul_div_half_up(amount, i64::from(bps), BPS)
 }
@@ -291,13 +287,20 @@ fn quota(magnitude: u64, weight: u64, sum: u64) -> Option<(u64, u64)> {
     }
 }
 
-/// `n / d` and `n % d`; `None` when `d` is 0. The processor's (or the
-/// runtime's) 64-bit division: the long division below costs a step per
-/// bit, which made the top sheet and split several times slower
-/// (`benches/icount.py` guards both).
+/// `n / d` and `n % d`; `None` when `d` is 0. With `large-tables`, the
+/// processor's (or the runtime's) 64-bit division: the long division costs
+/// a step per bit, which makes the top sheet of a large table twice and a
+/// split nine times as slow (`benches/icount.py` guards both). Without
+/// it, the long division, and a firmware image links no 64-bit division
+/// routine (0.8 KiB of flash on a 32-bit core).
 #[inline]
 fn div_rem(n: u64, d: u64) -> Option<(u64, u64)> {
-    Some((n.checked_div(d)?, n.checked_rem(d)?))
+    if cfg!(feature = "large-tables") {
+        Some((n.checked_div(d)?, n.checked_rem(d)?))
+    } else {
+        let (quotient, remainder) = long_division(u128::from(n), d)?;
+        Some((u64::try_from(quotient).ok()?, remainder))
+    }
 }
 
 /// `n / d` and `n % d` for a 128-bit numerator and a 64-bit divisor;
@@ -308,9 +311,15 @@ fn div_rem(n: u64, d: u64) -> Option<(u64, u64)> {
 /// about 0.9 KiB to a firmware image for a path real budgets barely use
 /// (the footprint check of `.ci/run` guards the image).
 pub(crate) fn div_rem_wide(n: u128, d: u64) -> Option<(u128, u64)> {
-    if let Ok(narrow) = u64::try_from(n) {
-        return div_rem(narrow, d).map(|(q, r)| (u128::from(q), r));
+    match u64::try_from(n) {
+        Ok(narrow) => div_rem(narrow, d).map(|(q, r)| (u128::from(q), r)),
+        Err(_) => long_division(n, d),
     }
+}
+
+/// Long division, one bit of the numerator at a time from its highest set
+/// bit.
+fn long_division(n: u128, d: u64) -> Option<(u128, u64)> {
     if d == 0 {
         return None;
     }
@@ -473,10 +482,11 @@ mod tests {
             let d = w.next().unwrap();
             let expected = (d != 0).then(|| (n / u128::from(d), (n % u128::from(d)) as u64));
             assert_eq!(div_rem_wide(n, d), expected, "{n} / {d}");
+            assert_eq!(long_division(n, d), expected, "{n} / {d} by bits");
             let narrow = n as u64;
             let expected = (d != 0).then(|| (u128::from(narrow / d), narrow % d));
             assert_eq!(
-                div_rem_wide(u128::from(narrow), d),
+                long_division(u128::from(narrow), d),
                 expected,
                 "{narrow} / {d} by bits"
             );

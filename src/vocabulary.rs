@@ -144,6 +144,7 @@ impl RoleInfo {
     }
 
     /// On-screen title for one name. `…` marks where the names go.
+    #[inline]
     pub fn singular(&self) -> &'static str {
         text(usize::from(self.titles_at), self.singular_len)
     }
@@ -174,25 +175,84 @@ impl core::fmt::Debug for RoleInfo {
 
 /// What kind of credit a role gives: the facts the ordering rules and the
 /// guild warnings read, so that no rule keeps a list of roles of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// One byte of flags per vocabulary row (the footprint check of `.ci/run`
+/// holds the vocabulary's flash), read through the methods below.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Credit {
+pub struct Credit(u8);
+
+impl Credit {
+    const DIRECTS: u8 = 1 << 0;
+    const WRITES: u8 = 1 << 1;
+    const MERGES_WRITING: u8 = 1 << 2;
+    const MERGES_PRODUCING: u8 = 1 << 3;
+    const PGA: u8 = 1 << 4;
+    const ACTS: u8 = 1 << 5;
+    const ONE_DIRECTOR: u8 = 1 << 6;
+    const ONE_EDITOR: u8 = 1 << 7;
+
+    /// A credit no special rule reads (crew, companies, most roles).
+    pub const PLAIN: Credit = Credit(0);
+
     /// The director's credit: the possessory credit, the card hyphenates
     /// merge into, the last card of the main titles (SPEC §3.1).
-    pub directs: bool,
+    pub const fn directs(self) -> bool {
+        self.0 & Credit::DIRECTS != 0
+    }
+
     /// A writing credit: members of a team are joined with "&", writers
     /// with "and", and the credit is never split across cards (WGA).
-    pub writes: bool,
-    /// The credit merges into the director's card when the director is
-    /// its only name (SPEC §3.1 hyphenates).
-    pub merges: Option<Merge>,
+    pub const fn writes(self) -> bool {
+        self.0 & Credit::WRITES != 0
+    }
+
+    /// How the credit merges into the director's card when the director
+    /// is its only name (SPEC §3.1 hyphenates), if it does.
+    pub const fn merges(self) -> Option<Merge> {
+        if self.0 & Credit::MERGES_WRITING != 0 {
+            Some(Merge::Writing)
+        } else if self.0 & Credit::MERGES_PRODUCING != 0 {
+            Some(Merge::Producing)
+        } else {
+            None
+        }
+    }
+
     /// May carry the p.g.a. certification mark.
-    pub pga: bool,
+    pub const fn pga(self) -> bool {
+        self.0 & Credit::PGA != 0
+    }
+
     /// A cast credit: above-title billing, the cast block, the full cast
     /// list with characters.
-    pub acts: bool,
-    /// A guild allows one such credit per picture without a waiver.
-    pub one_per_picture: Option<OnePerPicture>,
+    pub const fn acts(self) -> bool {
+        self.0 & Credit::ACTS != 0
+    }
+
+    /// The guild rule that allows one such credit per picture without a
+    /// waiver, if one does.
+    pub const fn one_per_picture(self) -> Option<OnePerPicture> {
+        if self.0 & Credit::ONE_DIRECTOR != 0 {
+            Some(OnePerPicture::Director)
+        } else if self.0 & Credit::ONE_EDITOR != 0 {
+            Some(OnePerPicture::Editor)
+        } else {
+            None
+        }
+    }
+}
+
+impl core::fmt::Debug for Credit {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Credit")
+            .field("directs", &self.directs())
+            .field("writes", &self.writes())
+            .field("merges", &self.merges())
+            .field("pga", &self.pga())
+            .field("acts", &self.acts())
+            .field("one_per_picture", &self.one_per_picture())
+            .finish()
+    }
 }
 
 /// How a credit merges into the director's card.
@@ -217,50 +277,18 @@ pub enum OnePerPicture {
     Editor,
 }
 
-impl Credit {
-    /// A credit no special rule reads (crew, companies, most roles).
-    pub const PLAIN: Credit = Credit {
-        directs: false,
-        writes: false,
-        merges: None,
-        pga: false,
-        acts: false,
-        one_per_picture: None,
-    };
-}
-
-/// The director.
-const DIRECTS: Credit = Credit {
-    directs: true,
-    one_per_picture: Some(OnePerPicture::Director),
-    ..Credit::PLAIN
-};
+/// The director (one per picture, DGA).
+const DIRECTS: Credit = Credit(Credit::DIRECTS | Credit::ONE_DIRECTOR);
 /// A writing credit.
-const WRITES: Credit = Credit {
-    writes: true,
-    ..Credit::PLAIN
-};
+const WRITES: Credit = Credit(Credit::WRITES);
 /// A writing credit that merges into the director's card.
-const WRITES_MERGING: Credit = Credit {
-    merges: Some(Merge::Writing),
-    ..WRITES
-};
+const WRITES_MERGING: Credit = Credit(Credit::WRITES | Credit::MERGES_WRITING);
 /// "Produced by": the p.g.a. mark, and the producing hyphenate.
-const PRODUCES: Credit = Credit {
-    merges: Some(Merge::Producing),
-    pga: true,
-    ..Credit::PLAIN
-};
+const PRODUCES: Credit = Credit(Credit::MERGES_PRODUCING | Credit::PGA);
 /// The cast.
-const ACTS: Credit = Credit {
-    acts: true,
-    ..Credit::PLAIN
-};
-/// The picture editor.
-const EDITS: Credit = Credit {
-    one_per_picture: Some(OnePerPicture::Editor),
-    ..Credit::PLAIN
-};
+const ACTS: Credit = Credit(Credit::ACTS);
+/// The picture editor (one per picture, Editors Guild).
+const EDITS: Credit = Credit(Credit::ONE_EDITOR);
 /// Any other role.
 const PLAIN: Credit = Credit::PLAIN;
 
@@ -446,6 +474,7 @@ pub const CUSTOM_RANK: u8 = u8::MAX;
 
 impl Role {
     /// The role's row in [`ROLES`], or `None` for [`Role::Custom`].
+    #[inline]
     pub fn info(self) -> Option<&'static RoleInfo> {
         ROLES.get(self as usize)
     }
@@ -457,6 +486,7 @@ impl Role {
 
     /// What kind of credit the role gives ([`Credit::PLAIN`] for
     /// [`Role::Custom`]).
+    #[inline]
     pub fn credit(self) -> Credit {
         self.info().map_or(Credit::PLAIN, |info| info.credit)
     }

@@ -125,7 +125,7 @@ fn correct_fringes<const N: usize>(
     fringes_by_section: &mut [i128; 4],
 ) -> Result<(), Error> {
     let entries = table.entries();
-    crate::heapsort::heapsort(order, |a, b| a < b);
+    crate::heapsort::sort_words(order);
     for run in order.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
         if run.len() < 2 {
             continue;

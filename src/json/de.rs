@@ -10,6 +10,7 @@
 //! ranges of integers, required fields).
 
 use core::fmt;
+use core::num::NonZeroU32;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
@@ -38,7 +39,11 @@ pub(super) struct Ctx<'a> {
     scratch_used: usize,
     place: Place,
     field: Option<Field>,
-    /// Byte offset of the current field's value.
+    /// Byte offset of the current key (inside its quotes).
+    key: Option<usize>,
+    /// Byte offset of the value an error is about, when it is known
+    /// without a look at the input (a string's); otherwise the value after
+    /// `key`, found only when an error is recorded.
     offset: Option<usize>,
     pub(super) error: Option<Error>,
 }
@@ -51,6 +56,7 @@ impl<'a> Ctx<'a> {
             scratch_used: 0,
             place: Place::Table,
             field: None,
+            key: None,
             offset: None,
             error: None,
         }
@@ -69,10 +75,11 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn record(&mut self, kind: ErrorKind) {
         if self.error.is_none() {
+            let offset = self.offset.or_else(|| self.value_after_key(self.key?));
             self.error = Some(Error::new(
                 kind,
                 Location {
-                    offset: self.offset.map(narrow),
+                    offset: offset.map(narrow),
                     place: self.place,
                     field: self.field,
                 },
@@ -126,33 +133,41 @@ impl<'a> Ctx<'a> {
     }
 
     /// Enter a key of an object: check it is one of `allowed` and not
-    /// repeated (`seen` has the bit of every field read). Writers emit
-    /// fields in a fixed order, most often the order of `allowed`, so the
-    /// field after `previous` is tried first.
+    /// repeated (`seen` has the bit of every field read). Returns the
+    /// field and its position in `allowed`.
+    ///
+    /// Writers emit an object's fields in one order, most often the order
+    /// of `allowed` with some left out, so the fields after the `previous`
+    /// one are tried first; a key found nowhere there is looked up by hash.
+    /// A JSON key costs parsing its largest share of instructions outside
+    /// serde-json-core (`benches/icount.py` guards the parse).
     fn key<E: de::Error>(
         &mut self,
         raw: &'a str,
         allowed: &[Field],
-        previous: usize,
+        previous: Option<usize>,
         seen: &mut u64,
-    ) -> Result<usize, E> {
-        self.at(raw);
-        let next = previous.wrapping_add(1);
-        let position = match allowed.get(next) {
-            Some(field) if field.id() == raw => Some(next),
-            _ => allowed.iter().position(|field| field.id() == raw),
+    ) -> Result<(Field, usize), E> {
+        self.key = self.offset_of(raw);
+        self.offset = None;
+        let next = previous.map_or(0, |p| p.saturating_add(1));
+        let ahead = allowed.get(next..).unwrap_or_default();
+        let found = match ahead.iter().position(|field| field.id() == raw) {
+            Some(position) => ahead
+                .get(position)
+                .map(|&field| (field, next.saturating_add(position))),
+            None => Field::from_exact_id(raw)
+                .and_then(|field| Some((field, allowed.iter().position(|&f| f == field)?))),
         };
-        let Some((position, &field)) = position.and_then(|p| Some((p, allowed.get(p)?))) else {
+        let Some((field, position)) = found else {
             return Err(self.unknown_key(raw, allowed));
         };
         self.field = Some(field);
-        self.offset = self.value_offset(raw);
-        let bit = 1u64 << (field as u32);
-        if *seen & bit != 0 {
+        if *seen & bit(field) != 0 {
             return Err(self.fail(ErrorKind::DuplicateField));
         }
-        *seen |= bit;
-        Ok(position)
+        *seen |= bit(field);
+        Ok((field, position))
     }
 
     /// A key that is not one of `allowed`, with the nearest one.
@@ -160,6 +175,7 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn unknown_key<E: de::Error>(&mut self, raw: &str, allowed: &[Field]) -> E {
         self.field = None;
+        self.offset = self.key;
         let suggestion = crate::wire::nearest(raw, &mut allowed.iter().map(|f| f.id()))
             .and_then(|position| allowed.get(position))
             .map(|&field| Suggestion::new(IdKind::Field, field as u16));
@@ -169,10 +185,14 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// Where the value of the key `raw` starts: past its closing quote, the
-    /// colon and any whitespace (the scan has checked the syntax).
-    fn value_offset(&self, raw: &str) -> Option<usize> {
-        let after_key = self.offset_of(raw)?.checked_add(raw.len())?.checked_add(1)?;
+    /// Where the value of the key at `key` starts: past the key's closing
+    /// quote, the colon and any whitespace (the scan has checked the
+    /// syntax, and a key of the format holds no escape).
+    fn value_after_key(&self, key: usize) -> Option<usize> {
+        let rest = self.input.get(key..)?;
+        let after_key = key
+            .checked_add(rest.iter().position(|&b| b == b'"')?)?
+            .checked_add(1)?;
         let skipped = self
             .input
             .get(after_key..)?
@@ -232,6 +252,7 @@ impl<'a> Ctx<'a> {
     fn leave(&mut self, place: Place) {
         self.place = place;
         self.field = None;
+        self.key = None;
         self.offset = None;
     }
 }
@@ -352,6 +373,7 @@ fn require(ctx: &mut Ctx<'_>, seen: u64, required: &[Field]) -> Result<(), Error
     match required.iter().find(|&&field| seen & bit(field) == 0) {
         Some(&field) => {
             ctx.field = Some(field);
+            ctx.key = None;
             ctx.offset = None;
             Err(ErrorKind::MissingField)
         }
@@ -360,25 +382,29 @@ fn require(ctx: &mut Ctx<'_>, seen: u64, required: &[Field]) -> Result<(), Error
 }
 
 /// A JSON object read by a [`Fields`], with the byte offset of each of its
-/// values (by position in [`Fields::FIELDS`]) for errors found later.
+/// keys (by position in [`Fields::FIELDS`]) for errors found later.
 pub(super) struct ObjectSeed<'c, 'a, O> {
     pub(super) ctx: &'c mut Ctx<'a>,
     pub(super) object: O,
 }
 
-/// An object read, with where its values start (by position in
+/// An object read, with where its keys start (by position in
 /// [`Fields::FIELDS`]).
 pub(super) struct Read<O> {
     pub(super) object: O,
-    offsets: [Option<usize>; MOST_FIELDS],
+    /// A key is never at offset 0, where the document's `{` is.
+    keys: [Option<NonZeroU32>; MOST_FIELDS],
 }
 
-impl<'a, O: Fields<'a>> Read<O> {
-    /// Where the value of `field` starts, if the object has it.
-    fn offset_of(&self, field: Option<Field>) -> Option<usize> {
-        let position = O::FIELDS.iter().position(|&f| Some(f) == field)?;
-        self.offsets.get(position).copied().flatten()
-    }
+/// Where the key of `field` starts in an object of `O` whose keys start at
+/// `keys`, if the object has it.
+fn key_of<'a, O: Fields<'a>>(
+    keys: &[Option<NonZeroU32>; MOST_FIELDS],
+    field: Option<Field>,
+) -> Option<usize> {
+    let position = O::FIELDS.iter().position(|&f| Some(f) == field)?;
+    let at = keys.get(position).copied().flatten()?;
+    usize::try_from(at.get()).ok()
 }
 
 impl<'a, O: Fields<'a>> DeserializeSeed<'a> for ObjectSeed<'_, 'a, O> {
@@ -396,14 +422,14 @@ impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<Read<O>, A::Error> {
         let place = self.ctx.place;
         let mut seen = 0u64;
-        let mut position = usize::MAX;
-        let mut offsets = [None; MOST_FIELDS];
+        let mut previous = None;
+        let mut keys = [None; MOST_FIELDS];
         while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
-            position = self.ctx.key(key, O::FIELDS, position, &mut seen)?;
-            if let Some(slot) = offsets.get_mut(position) {
-                *slot = self.ctx.offset;
+            let (field, position) = self.ctx.key(key, O::FIELDS, previous, &mut seen)?;
+            previous = Some(position);
+            if let Some(slot) = keys.get_mut(position) {
+                *slot = self.ctx.key.and_then(|at| NonZeroU32::new(narrow(at)));
             }
-            let field = self.ctx.field.unwrap_or(Field::Name);
             self.object.field(self.ctx, field, &mut map)?;
             self.ctx.leave(place);
         }
@@ -411,7 +437,7 @@ impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
             .object
             .finish(self.ctx, seen)
             .map_err(|kind| self.ctx.fail(kind))?;
-        Ok(Read { object, offsets })
+        Ok(Read { object, keys })
     }
 }
 
@@ -549,15 +575,12 @@ impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
         let Some(read) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
             return Ok(false);
         };
-        let Read { object, offsets } = read;
+        let Read { object, keys } = read;
         if let Err(e) = object.push(self.table) {
             // The table's own error, pointed at the value it is about.
             ctx.field = e.location.field;
-            ctx.offset = Read::<O> {
-                object: O::default(),
-                offsets,
-            }
-            .offset_of(e.location.field);
+            ctx.key = key_of::<O>(&keys, e.location.field);
+            ctx.offset = None;
             return Err(ctx.fail(e.kind));
         }
         Ok(true)
@@ -875,6 +898,7 @@ impl<'a> Fields<'a> for ChartFields {
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         self.chart.validate().map_err(|e| {
             ctx.field = e.location.field;
+            ctx.key = None;
             ctx.offset = None;
             e.kind
         })?;
@@ -953,6 +977,7 @@ impl<'a> Fields<'a> for OptionsFields {
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         self.options.validate().map_err(|e| {
             ctx.field = e.location.field;
+            ctx.key = None;
             ctx.offset = None;
             e.kind
         })?;

@@ -123,6 +123,10 @@ pub struct Plan {
     /// The roles whose sole-director credit merges into the director's
     /// card, as bits of [`MERGING`].
     merged: u8,
+    /// A writing credit is merged.
+    written: bool,
+    /// The "Produced by" credit is merged.
+    produced: bool,
     /// Credited directors.
     pub directors: usize,
     /// Every credited director is on the first director's team.
@@ -138,7 +142,7 @@ const MERGING_COUNT: usize = {
     let mut count = 0;
     let mut i = 0;
     while i < ROLES.len() {
-        if ROLES[i].credit.merges.is_some() {
+        if ROLES[i].credit.merges().is_some() {
             count += 1;
         }
         i += 1;
@@ -156,7 +160,7 @@ const MERGING: [Role; MERGING_COUNT] = {
     let mut roles = [Role::Custom; MERGING_COUNT];
     let (mut i, mut found) = (0, 0);
     while i < ROLES.len() {
-        if ROLES[i].credit.merges.is_some() {
+        if ROLES[i].credit.merges().is_some() {
             roles[found] = ROLES[i].role;
             found += 1;
         }
@@ -165,9 +169,20 @@ const MERGING: [Role; MERGING_COUNT] = {
     roles
 };
 
+/// The role whose card hyphenates merge into: the vocabulary's one role
+/// that [`directs`](crate::vocabulary::Credit::directs).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const DIRECTOR: Role = {
+    let mut i = 0;
+    while !ROLES[i].credit.directs() {
+        i += 1;
+    }
+    ROLES[i].role
+};
+
 /// The rank a merged credit takes after the director's own.
 fn merged_rank(role: Role) -> u8 {
-    match role.credit().merges {
+    match role.credit().merges() {
         Some(Merge::Producing) => MERGED_PRODUCING_RANK,
         _ => MERGED_WRITING_RANK,
     }
@@ -177,7 +192,7 @@ fn merged_rank(role: Role) -> u8 {
 /// into the director's card.
 pub fn is_surveyed(role: Role) -> bool {
     let credit = role.credit();
-    credit.directs || credit.merges.is_some()
+    credit.directs() || credit.merges().is_some()
 }
 
 /// The names credited in one role: the first, and whether all are the same.
@@ -232,7 +247,7 @@ impl<'a> Survey<'a> {
         if !is_surveyed(entry.role) || !entry.is_credited() {
             return;
         }
-        if entry.role.credit().directs {
+        if entry.role.credit().directs() {
             if plan.directors == 0 {
                 self.first_team = entry.team;
                 plan.directors_one_team = entry.team.is_some();
@@ -257,9 +272,13 @@ impl<'a> Survey<'a> {
         if options.merge_hyphenates
             && let Some(name) = self.director.first.filter(|_| self.director.all_same)
         {
-            for (bit, names) in self.merging.iter().enumerate() {
+            for (bit, (names, role)) in self.merging.iter().zip(MERGING).enumerate() {
                 if names.only(name) {
                     plan.merged |= 1 << bit;
+                    match role.credit().merges() {
+                        Some(Merge::Producing) => plan.produced = true,
+                        _ => plan.written = true,
+                    }
                 }
             }
         }
@@ -280,28 +299,21 @@ impl Plan {
         self.merged != 0
     }
 
-    /// Whether a credit that merges as `merge` is merged.
-    fn merges_as(&self, merge: Merge) -> bool {
-        MERGING
-            .iter()
-            .any(|&role| role.credit().merges == Some(merge) && self.merges_role(role))
-    }
-
     /// A writing credit is merged into the director's card.
     pub fn written(&self) -> bool {
-        self.merges_as(Merge::Writing)
+        self.written
     }
 
     /// The "Produced by" credit is merged into the director's card.
     pub fn produced(&self) -> bool {
-        self.merges_as(Merge::Producing)
+        self.produced
     }
 
     /// Whether a credit of `role` is on the hyphenate card: the director's
     /// own or one merged into it.
     #[inline]
     pub fn on_hyphenate(&self, role: Role) -> bool {
-        self.merges() && (role.credit().directs || self.merges_role(role))
+        self.merges() && (role.credit().directs() || self.merges_role(role))
     }
 }
 
@@ -392,10 +404,7 @@ impl Slots {
     /// Put the credits `plan` merges in the director's slot (in place: a
     /// `Slots` is half a kilobyte of stack on a microcontroller).
     pub fn merge(&mut self, plan: &Plan) {
-        let director = ROLES
-            .iter()
-            .filter(|info| info.credit.directs)
-            .find_map(|info| self.by_role.get(info.role as usize).copied().flatten());
+        let director = self.by_role.get(DIRECTOR as usize).copied().flatten();
         for (bit, &role) in MERGING.iter().enumerate() {
             if plan.merged & (1 << bit) != 0
                 && let Some(slot) = self.by_role.get_mut(role as usize)
@@ -417,11 +426,11 @@ impl Slots {
     pub fn of(&self, entry: &Entry<'_>) -> [Option<(u8, u8, u8)>; 2] {
         let own = self.by_role.get(entry.role as usize).copied().flatten();
         let credit = entry.role.credit();
-        let extra = if credit.directs && entry.has(Flag::Possessory) {
+        let extra = if credit.directs() && entry.has(Flag::Possessory) {
             self.possessory.map(|b| (b, 0, 0))
-        } else if credit.acts && entry.has(Flag::AboveTitle) {
+        } else if credit.acts() && entry.has(Flag::AboveTitle) {
             self.above_title.map(|b| (b, 0, 0))
-        } else if credit.acts {
+        } else if credit.acts() {
             self.cast.and_then(|b| {
                 match self
                     .special_group
@@ -466,7 +475,7 @@ pub fn team_lead<const N: usize>(
 /// director's card.
 #[inline]
 pub fn waits_for_plan(entry: &Entry<'_>) -> bool {
-    entry.team.is_some() || entry.role.credit().merges.is_some()
+    entry.team.is_some() || entry.role.credit().merges().is_some()
 }
 
 /// The crawl item of an entry: its department's slot, at its role's rank.
@@ -513,7 +522,42 @@ impl Keyer {
         self.shown.merge(plan);
     }
 
+    /// Whether an entry of `role` with no billing, team or deal flag has
+    /// no slot in the principal blocks: the same for every such entry, so
+    /// worked out once per role (see `collect`'s lanes).
+    pub fn skips_role(&self, role: Role) -> bool {
+        let slotted = |slots: &Slots| slots.by_role.get(role as usize).copied().flatten().is_some();
+        // The cast and the director also have slots their flags decide.
+        let credit = role.credit();
+        !credit.acts() && !credit.directs() && !self.head.as_ref().is_some_and(slotted)
+    }
+
+    /// Whether such an entry (see [`Keyer::skips_role`]) is on the crawl.
+    pub fn crawls_role(&self, role: Role) -> bool {
+        self.sequence == Sequence::EndCredits
+            && self.shown.by_role.get(role as usize).copied().flatten().is_none()
+    }
+
+    /// [`Keyer::push`] out of line, for the rows that go through every
+    /// rule (principal roles, teams, deal flags) and the rows keyed after
+    /// the pass: one copy of the inlined body serves them all.
+    #[inline(never)]
+    pub fn push_outlined<const M: usize>(
+        &self,
+        entry: &Entry<'_>,
+        index: usize,
+        primary: (Option<u16>, usize),
+        items: &mut heapless::Vec<Item, M>,
+    ) -> Result<(), Error> {
+        self.push(entry, index, primary, items)
+    }
+
     /// Push the items of one credited entry, ordered as if at `primary`.
+    /// With `large-tables`, inlined where every plain row of a large table
+    /// (cast included) calls it: 15% fewer instructions in the main titles
+    /// (`benches/icount.py` guards them) for about 1 KiB of flash.
+    #[cfg_attr(feature = "large-tables", inline(always))]
+    #[cfg_attr(not(feature = "large-tables"), inline(never))]
     pub fn push<const M: usize>(
         &self,
         entry: &Entry<'_>,
@@ -532,7 +576,7 @@ impl Keyer {
             }
         }
         // Cast are on the full cast list even when billed up front.
-        if self.sequence == Sequence::EndCredits && (entry.role.credit().acts || !self.shown.holds(entry)) {
+        if self.sequence == Sequence::EndCredits && (entry.role.credit().acts() || !self.shown.holds(entry)) {
             push(crawl_item(entry, primary, index))?;
         }
         Ok(())

@@ -85,8 +85,8 @@ impl<const M: usize> Credits<M> {
         };
         // A hyphenate card lists the merged credits before the director.
         let hyphenate = matches!(card.kind, CardKind::Hyphenate { .. });
-        let merged = distinct().filter(move |&r| !hyphenate || !r.credit().directs);
-        let director = distinct().filter(move |&r| hyphenate && r.credit().directs);
+        let merged = distinct().filter(move |&r| !hyphenate || !r.credit().directs());
+        let director = distinct().filter(move |&r| hyphenate && r.credit().directs());
         title.into_iter().chain(merged.chain(director).map(Role::id))
     }
 
@@ -111,7 +111,7 @@ impl<const M: usize> Credits<M> {
 
 /// The p.g.a. mark after a producer who has it.
 pub fn suffix(entry: &Entry<'_>) -> &'static str {
-    if entry.role.credit().pga && entry.has(Flag::Pga) {
+    if entry.role.credit().pga() && entry.has(Flag::Pga) {
         PGA_MARK
     } else {
         ""
@@ -207,7 +207,7 @@ fn joiner(before: &Entry<'_>, entry: &Entry<'_>, last: bool) -> &'static str {
     let same_team = before.team.is_some() && before.team == entry.team;
     if same_team {
         " & "
-    } else if last || entry.role.credit().writes {
+    } else if last || entry.role.credit().writes() {
         " and "
     } else {
         ", "

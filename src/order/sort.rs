@@ -1,40 +1,218 @@
-//! Putting collected items in key order.
+//! Putting collected items in key order in O(n) for the usual table.
 //!
-//! Items arrive in table order, and inside a `(block, group, rank)` slot
-//! table order is usually key order already (crew have no billing, so their
-//! key ends in the table index): a check that the items are sorted comes
-//! first. The sort itself is the crate's heapsort, which costs a few hundred
-//! bytes of flash where core's sort costs kilobytes (the footprint check of
-//! `.ci/run` guards the core's size).
+//! Items arrive in table order. The end credits' crawl holds nearly every
+//! entry, spread over a few dozen `(department, rank)` slots, and inside a
+//! slot table order is usually already key order (crew have no billing, so
+//! their key ends in the table index). So a large sequence is sorted by a
+//! stable counting pass over slots, then each slot is sorted on its own,
+//! which costs a check when it is already in order. Small sequences (main
+//! titles, billing block, small tables) and buffers without room for a
+//! copy of the items take one comparison sort, as does every sequence
+//! without the `large-tables` feature.
 
 use super::Item;
-use super::keys::POSITION_MASK;
+use super::keys::{self, CRAWL, POSITION_MASK};
 use crate::heapsort::heapsort;
+use crate::vocabulary::{Department, ROLES};
+
+/// Below this many items one comparison sort is cheaper than the buckets.
+const SMALL: usize = 64;
+
+/// The first and last bucket of each department of a crawl key, from the
+/// vocabulary: one bucket per rank its roles use, plus one for every
+/// higher rank (custom entries). Bucket 0 holds the principal blocks;
+/// departments past the vocabulary's share the last bucket. Indexed by the
+/// key's department byte, so a lookup needs no bounds check.
+const DEPARTMENT_BUCKETS: [(u8, u8); 256] = department_buckets();
+
+// Evaluated at compile time: an index out of range or a bucket past a
+// byte is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn department_buckets() -> [(u8, u8); 256] {
+    let mut spans = [1usize; Department::ALL.len()];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let role = &ROLES[i];
+        let department = role.department as usize;
+        if role.rank as usize + 2 > spans[department] {
+            spans[department] = role.rank as usize + 2;
+        }
+        i += 1;
+    }
+    let mut table = [(0u8, 0u8); 256];
+    let mut next = 1;
+    let mut d = 0;
+    while d < Department::ALL.len() {
+        table[d] = (next as u8, (next + spans[d] - 1) as u8);
+        next += spans[d];
+        d += 1;
+    }
+    assert!(next < 256, "a bucket number is a byte");
+    while d < 256 {
+        table[d] = (next as u8, next as u8);
+        d += 1;
+    }
+    table
+}
+
+/// Bucket 0, then the crawl's buckets, then the shared one past them.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time, as above
+const BUCKETS: usize = DEPARTMENT_BUCKETS[255].1 as usize + 1;
+
+/// Bucket numbers are bytes, and the counts sit in a table of 256: an
+/// index that cannot be out of range costs no bounds check.
+type Bounds = [u32; 256];
+
+/// The counting pass parks each item's bucket in the bits of `Item::own`
+/// above its position and carding facts.
+const PARK_SHIFT: u32 = 52;
+const UNPARKED: u64 = (1 << PARK_SHIFT) - 1;
 
 /// Items are ordered by key, then by their own position (members of a
-/// writing team share the key of the team's first member). The table index
-/// in the position makes every item's order key unique, so the order is
-/// total and the same on every platform.
+/// writing team share the key of the team's first member), as one 128-bit
+/// number: one compare instead of two.
+#[inline]
 fn order_key(item: &Item) -> u128 {
     u128::from(item.key) << 64 | u128::from(item.own & POSITION_MASK)
 }
 
-/// Sort `items` by [`order_key`].
-pub fn sort(items: &mut [Item]) {
+/// The bucket of a key: non-decreasing in the key, so sorting by bucket
+/// and then inside each bucket sorts by key.
+#[inline]
+fn bucket(key: u64) -> u8 {
+    let (block, department, rank) = keys::unpack(key);
+    if block != CRAWL {
+        return 0;
+    }
+    // A byte indexes a table of 256: the check folds away.
+    let (first, last) = DEPARTMENT_BUCKETS
+        .get(usize::from(department))
+        .copied()
+        .unwrap_or_default();
+    // At most `last`, a byte.
+    u16::from(first)
+        .saturating_add(u16::from(rank))
+        .min(u16::from(last)) as u8
+}
+
+/// Sort `items` by [`order_key`]. Without the `large-tables` feature, one
+/// comparison sort always: the buckets cut the end credits of a large
+/// table to a third of the instructions (`benches/icount.py` guards them).
+pub fn sort<const M: usize>(items: &mut heapless::Vec<Item, M>) {
+    // The destination of an item must fit in the bits above its position.
+    if items.len() < SMALL || u32::try_from(items.len()).is_err() || !cfg!(feature = "large-tables") {
+        sort_run(items);
+    } else {
+        sort_by_buckets(items);
+    }
+}
+
+/// Sort one run, with only a check when it is already in order. With
+/// `large-tables`, core's sort, which takes 7% off the instructions of the
+/// main titles (their hundred-odd items are one run; `benches/icount.py`
+/// guards them) for kilobytes of flash; without it, the heapsort.
+fn sort_run(items: &mut [Item]) {
     if items.is_sorted_by_key(order_key) {
         return;
     }
-    heapsort(items, |a, b| order_key(a) < order_key(b));
+    if cfg!(feature = "large-tables") {
+        items.sort_unstable_by_key(order_key);
+    } else {
+        heapsort(items, |a, b| order_key(a) < order_key(b));
+    }
+}
+
+#[inline(never)]
+fn sort_by_buckets<const M: usize>(items: &mut heapless::Vec<Item, M>) {
+    // Count the items of each bucket while copying them, each with its
+    // bucket in the spare bits of `own`, into the buffer's spare room; a
+    // buffer without room for the copy takes one comparison sort.
+    let len = items.len();
+    let mut bounds: Bounds = [0; 256];
+    if !copy_up_counting(items, &mut bounds) {
+        return sort_run(items);
+    }
+    let mut start = 0u32;
+    for bound in bounds.iter_mut().take(BUCKETS) {
+        let count = *bound;
+        *bound = start;
+        start = start.saturating_add(count);
+    }
+    // Each item goes to the next place of its bucket, in table order
+    // (stable); the starts become the ends of the buckets.
+    scatter(items, len, &mut bounds);
+    let mut start = 0usize;
+    for &end in bounds.iter().take(BUCKETS) {
+        if let Some(run) = items.get_mut(start..end as usize) {
+            sort_run(run);
+        }
+        start = end as usize;
+    }
+}
+
+/// Append a copy of the items, each with its bucket parked in `own`, a few
+/// at a time through the stack, and count the items of each bucket in
+/// `counts`; or return `false`, the items unchanged, when the buffer
+/// cannot hold the copy.
+fn copy_up_counting<const M: usize>(items: &mut heapless::Vec<Item, M>, counts: &mut Bounds) -> bool {
+    let len = items.len();
+    if len.checked_mul(2).is_none_or(|twice| twice > M) {
+        return false;
+    }
+    let mut chunk = [Item { key: 0, own: 0 }; 16];
+    let mut at = 0;
+    while at < len {
+        let end = at.saturating_add(chunk.len()).min(len);
+        let (Some(from), Some(to)) = (items.get(at..end), chunk.get_mut(..end.saturating_sub(at))) else {
+            items.truncate(len);
+            return false;
+        };
+        for (to, from) in to.iter_mut().zip(from) {
+            let bucket = bucket(from.key);
+            *to = Item {
+                key: from.key,
+                own: from.own | u64::from(bucket) << PARK_SHIFT,
+            };
+            if let Some(count) = counts.get_mut(usize::from(bucket)) {
+                // At most `items.len()`, which `sort` checked fits a u32.
+                *count = count.wrapping_add(1);
+            }
+        }
+        if items.extend_from_slice(to).is_err() {
+            items.truncate(len);
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Write every item of the copy in the upper half to its place in the
+/// lower half (independent stores, fast), then drop the copy.
+fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut Bounds) {
+    let (to, from) = items.split_at_mut(len);
+    for item in from.iter() {
+        if let Some(next) = bounds.get_mut(usize::from((item.own >> PARK_SHIFT) as u8)) {
+            if let Some(slot) = to.get_mut(*next as usize) {
+                *slot = Item {
+                    key: item.key,
+                    own: item.own & UNPARKED,
+                };
+            }
+            *next = next.wrapping_add(1);
+        }
+    }
+    items.truncate(len);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::keys::{CRAWL, pack};
+    use crate::order::keys::pack;
 
-    /// A deterministic shuffle of crawl and head items, against std's sort.
+    /// A deterministic shuffle of crawl and head items, sorted both ways.
     #[test]
-    fn sorts_like_a_stable_sort_by_key() {
+    fn buckets_sort_like_a_comparison_sort() {
         let mut items = [pack(0, 0, 0, (None, 0), (None, 0)); 600];
         let mut state = 7u32;
         for (index, item) in items.iter_mut().enumerate() {
@@ -57,9 +235,17 @@ mod tests {
         }
         let mut expected = items;
         expected.sort_by_key(order_key);
-        let mut sorted: heapless::Vec<Item, 600> = items.iter().copied().collect();
-        sort(&mut sorted);
-        assert_eq!(&sorted[..], &expected[..]);
+        // With room for a copy (buckets) and without (one comparison sort).
+        let mut roomy: heapless::Vec<Item, 1200> = items.iter().copied().collect();
+        let mut tight: heapless::Vec<Item, 600> = items.iter().copied().collect();
+        sort(&mut roomy);
+        sort(&mut tight);
+        assert_eq!(roomy.len(), items.len());
+        for sorted in [&roomy[..], &tight[..]] {
+            for (i, (a, b)) in sorted.iter().zip(&expected).enumerate() {
+                assert_eq!(a, b, "at {i}: bucket {} vs {}", bucket(a.key), bucket(b.key));
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::keys::{self, Plan};
 use super::{Card, CardKind, Credits, capacity};
 use crate::error::{Buffer, Error};
 use crate::table::{Entry, Flag, Table};
-use crate::vocabulary::OnePerPicture;
+use crate::vocabulary::{OnePerPicture, Role};
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -68,6 +68,14 @@ impl<'b> Checks<'b> {
         }
     }
 
+    /// Whether an entry of `role` can raise a warning without a billing or
+    /// a deal flag: the roles the survey reads, and those a guild allows
+    /// once per picture.
+    pub fn notes_role(role: Role) -> bool {
+        let credit = role.credit();
+        credit.directs() || credit.merges().is_some() || credit.one_per_picture().is_some()
+    }
+
     /// Check one entry and record its warnings in `warnings`, at most one
     /// `(entry, mask)` record per entry. Two warnings depend on the whole
     /// table (whether the directors are one team, whether a credit merges
@@ -79,11 +87,19 @@ impl<'b> Checks<'b> {
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
     ) -> Result<(), Error> {
+        // Crew without billing or deal flags can raise nothing.
+        if entry.billing.is_none()
+            && !Checks::notes_role(entry.role)
+            && !entry.has(Flag::Pga)
+            && !entry.has(Flag::Possessory)
+        {
+            return Ok(());
+        }
         let mut mask = 0u8;
         let mut warn = |code| mask |= bit(code);
         let waived = entry.has(Flag::Waiver);
         let credit = entry.role.credit();
-        if let (true, Some(kind)) = (entry.is_credited(), credit.one_per_picture) {
+        if let (true, Some(kind)) = (entry.is_credited(), credit.one_per_picture()) {
             let (seen, code) = match kind {
                 OnePerPicture::Director => (&mut self.directors_seen, WarningCode::MultipleDirectors),
                 OnePerPicture::Editor => (&mut self.editors_seen, WarningCode::MultipleEditors),
@@ -93,10 +109,10 @@ impl<'b> Checks<'b> {
                 warn(code);
             }
         }
-        if entry.has(Flag::Pga) && !credit.pga {
+        if entry.has(Flag::Pga) && !credit.pga() {
             warn(WarningCode::PgaNotProducer);
         }
-        if entry.has(Flag::Possessory) && !credit.directs {
+        if entry.has(Flag::Possessory) && !credit.directs() {
             warn(WarningCode::PossessoryNotDirector);
         }
         if entry.billing.is_some() && self.billed_again::<M>(entry)? {
@@ -106,6 +122,21 @@ impl<'b> Checks<'b> {
             warn(WarningCode::HyphenateNeedsWaiver);
         }
         record(warnings, index, mask)
+    }
+
+    /// Check the billing of an entry whose role and flags raise nothing
+    /// else (see [`Checks::notes_role`]): the short form of [`Checks::see`].
+    #[inline]
+    pub fn see_billing<const M: usize>(
+        &mut self,
+        index: usize,
+        entry: &Entry<'_>,
+        warnings: &mut heapless::Vec<(u32, u8), M>,
+    ) -> Result<(), Error> {
+        if self.billed_again::<M>(entry)? {
+            record(warnings, index, bit(WarningCode::DuplicateBilling))?;
+        }
+        Ok(())
     }
 
     /// Whether an earlier entry has the same billing in the same block;
@@ -244,7 +275,6 @@ impl<'b> BillingSet<'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::Role;
 
     /// The set is sized by the table's billed entries. 170 distinct
     /// billings fill 256 slots two thirds (a set sized for half of them
