@@ -157,7 +157,7 @@ def main():
                 failed.append(job)
             rows.append((job, ratio))
             mark = "  BELOW FLOOR" if below else ""
-            print(f"{job:<20} {ours:>12,} {theirs:>12,} {ratio:>6.2f}x {floors[job]:>5.1f}x{mark}", flush=True)
+            print(f"{job:<20} {ours:>12,} {theirs:>12,} {ratio:>6.2f}x {floors[job]:>5.2f}x{mark}", flush=True)
     if args.suggest:
         print(f"\nfloors from this run (ratio x {MARGIN} rounded down, at least the target):")
         for job, ratio in rows:

@@ -10,8 +10,6 @@
 
 use core::fmt;
 
-#[cfg(feature = "json")]
-use crate::ids::IdIndex;
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -110,27 +108,62 @@ wire_enum! {
     }
 }
 
+/// Longest field id.
+#[cfg(feature = "json")]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const LONGEST_FIELD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < Field::ALL.len() {
+        let len = Field::ALL[i].id().len();
+        if len > longest {
+            longest = len;
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// The fields ordered by the length of their id, and where each length
+/// starts among them.
+#[cfg(feature = "json")]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const FIELDS_BY_LENGTH: ([Field; Field::ALL.len()], [u8; LONGEST_FIELD + 2]) = {
+    let mut fields = [Field::Title; Field::ALL.len()];
+    let mut starts = [0u8; LONGEST_FIELD + 2];
+    let mut placed = 0;
+    let mut len = 0;
+    while len <= LONGEST_FIELD {
+        starts[len] = placed as u8;
+        let mut i = 0;
+        while i < Field::ALL.len() {
+            if Field::ALL[i].id().len() == len {
+                fields[placed] = Field::ALL[i];
+                placed += 1;
+            }
+            i += 1;
+        }
+        len += 1;
+    }
+    starts[LONGEST_FIELD + 1] = placed as u8;
+    (fields, starts)
+};
+
 impl Field {
     /// The field whose id is exactly `id` (no trimming, no case folding),
-    /// as a JSON key names it: one probe of a hash index, where a search
-    /// of the field list cost parsing a sixth of its time (`benches/icount.py`
-    /// guards the parse).
+    /// as a JSON key names it: compared only with the few ids of its
+    /// length. A JSON key is the largest share of parsing's instructions
+    /// outside serde-json-core (`benches/icount.py` guards the parse).
     #[cfg(feature = "json")]
     pub(crate) fn from_exact_id(id: &str) -> Option<Field> {
-        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
-        const IDS: [&str; Field::ALL.len()] = {
-            let mut ids = [""; Field::ALL.len()];
-            let mut i = 0;
-            while i < ids.len() {
-                ids[i] = Field::ALL[i].id();
-                i += 1;
-            }
-            ids
-        };
-        const INDEX: IdIndex<128> = IdIndex::new(&IDS);
-        INDEX
-            .find(id, |i| IDS.get(i).map(|id| id.as_bytes()))
-            .and_then(|i| Field::ALL.get(i).copied())
+        let (fields, starts) = &FIELDS_BY_LENGTH;
+        let start = usize::from(*starts.get(id.len())?);
+        let end = usize::from(*starts.get(id.len().saturating_add(1))?);
+        fields
+            .get(start..end)?
+            .iter()
+            .copied()
+            .find(|field| crate::ids::same_id(field.id().as_bytes(), id.as_bytes()))
     }
 }
 

@@ -76,12 +76,47 @@ impl<const SLOTS: usize> IdIndex<SLOTS> {
         for _ in 0..SLOTS {
             let held = usize::from(*self.slots.get(slot)?);
             let position = held.checked_sub(1)?;
-            if id_at(position).is_some_and(|candidate| candidate == id.as_bytes()) {
+            if id_at(position).is_some_and(|candidate| same_id(candidate, id.as_bytes())) {
                 return Some(position);
             }
             slot = slot.wrapping_add(1) & SLOTS.wrapping_sub(1);
         }
         None
+    }
+}
+
+/// Whether two ids are equal, compared as (overlapping) machine words:
+/// a call to `memcmp` costs more than the compare for ids this short, and
+/// parsing compares every key and role (3% of its instructions;
+/// `benches/icount.py` guards the parse).
+#[inline]
+pub(crate) fn same_id(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        // One word holds the whole id; missing bytes read as zeros in both.
+        0..=4 => word(a, 0) == word(b, 0),
+        // Words at the start and at the end cover every byte.
+        5..=8 => {
+            let last = a.len().saturating_sub(4);
+            word(a, 0) == word(b, 0) && word(a, last) == word(b, last)
+        }
+        _ => {
+            let long =
+                |bytes: &[u8], at: usize| bytes.get(at..).and_then(|tail| tail.first_chunk::<8>()).copied();
+            // Whole words, then the last eight bytes (overlapping the
+            // previous word).
+            let last = a.len().saturating_sub(8);
+            let mut at = 0;
+            while at < last {
+                if long(a, at) != long(b, at) {
+                    return false;
+                }
+                at = at.saturating_add(8);
+            }
+            long(a, last) == long(b, last)
+        }
     }
 }
 
@@ -134,5 +169,23 @@ mod tests {
             index.find("director_of_photography", id_at)
         );
         assert_eq!(index.find("director_", id_at), None);
+    }
+
+    /// An id differing from another in any one byte, or in length, is
+    /// another id, whatever the word sizes the compare uses.
+    #[test]
+    fn same_id_compares_every_byte() {
+        let text = b"abcdefghijklmnopqrst";
+        for len in 1..=text.len() {
+            let id = &text[..len];
+            assert!(same_id(id, id));
+            assert!(!same_id(id, &text[..len - 1]));
+            for at in 0..len {
+                let mut other = [0u8; 20];
+                other[..len].copy_from_slice(id);
+                other[at] = b'_';
+                assert!(!same_id(id, &other[..len]), "{len} at {at}");
+            }
+        }
     }
 }

@@ -270,14 +270,17 @@ impl<'a> Entry<'a> {
                 Field::Title,
             ));
         }
-        for (value, field) in [
-            (self.billing, Field::Billing),
-            (self.appearance, Field::Appearance),
-            (self.team, Field::Team),
-        ] {
-            if value == Some(0) {
-                return Err(Error::at(ErrorKind::ZeroPosition, place, field));
-            }
+        let zero = if self.billing == Some(0) {
+            Some(Field::Billing)
+        } else if self.appearance == Some(0) {
+            Some(Field::Appearance)
+        } else if self.team == Some(0) {
+            Some(Field::Team)
+        } else {
+            None
+        };
+        if let Some(field) = zero {
+            return Err(Error::at(ErrorKind::ZeroPosition, place, field));
         }
         if self.fee < 0 {
             return Err(Error::at(ErrorKind::NegativeAmount, place, Field::Fee));

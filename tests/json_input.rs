@@ -311,6 +311,8 @@ fn capacity_is_an_error_naming_the_first_entry_that_does_not_fit() {
             Place::Entry(8),
             Field::Entries
         )
+        // The offset of the entry that did not fit.
+        .with_offset(doc.find(r#"{"name":"N8""#).unwrap())
     );
 }
 

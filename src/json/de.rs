@@ -10,22 +10,18 @@
 //! ranges of integers, required fields).
 
 use core::fmt;
-use core::num::NonZeroU32;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::strings::{DecodeError, decode, needs_decoding};
 use crate::error::{Error, ErrorKind, Expected, Field, IdKind, Location, Place, Suggestion, narrow};
+use crate::ids::same_id;
 use crate::money::Currency;
 use crate::table::{
     CastCredit, CastOrder, Charge, ChargeRate, EndCredits, Entry, Flag, Flags, Fringe, Line, Options,
     Profile, Section, SectionSet, Table,
 };
 use crate::vocabulary::{Department, Role, Side};
-
-/// Most fields one object of the format has; the offsets of an object's
-/// values are kept in an array this long.
-const MOST_FIELDS: usize = 16;
 
 // A field's bit in the `seen` set of an object is its position in
 // `Field::ALL`.
@@ -39,11 +35,13 @@ pub(super) struct Ctx<'a> {
     scratch_used: usize,
     place: Place,
     field: Option<Field>,
-    /// Byte offset of the current key (inside its quotes).
-    key: Option<usize>,
-    /// Byte offset of the value an error is about, when it is known
-    /// without a look at the input (a string's); otherwise the value after
-    /// `key`, found only when an error is recorded.
+    /// The key that followed each field the last time (by [`Field`] code;
+    /// the first key of an object at the end).
+    followers: [Option<Field>; Field::ALL.len() + 1],
+    /// Byte offset of the value an error is about, where the reader knows
+    /// it (a string in an array, an escape); otherwise the error's place
+    /// and field are located once the read has failed (`scan::locate`),
+    /// which costs a valid document nothing.
     offset: Option<usize>,
     pub(super) error: Option<Error>,
 }
@@ -56,7 +54,7 @@ impl<'a> Ctx<'a> {
             scratch_used: 0,
             place: Place::Table,
             field: None,
-            key: None,
+            followers: [None; Field::ALL.len() + 1],
             offset: None,
             error: None,
         }
@@ -75,11 +73,10 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn record(&mut self, kind: ErrorKind) {
         if self.error.is_none() {
-            let offset = self.offset.or_else(|| self.value_after_key(self.key?));
             self.error = Some(Error::new(
                 kind,
                 Location {
-                    offset: offset.map(narrow),
+                    offset: self.offset.map(narrow),
                     place: self.place,
                     field: self.field,
                 },
@@ -104,11 +101,14 @@ impl<'a> Ctx<'a> {
 
     /// Decode a raw string: borrow it when it has no escape, else decode it
     /// into the scratch buffer.
+    ///
+    /// An error about the string points at the current key's value (a
+    /// string in an array is pointed at by its reader).
     fn text<E: de::Error>(&mut self, raw: &'a str) -> Result<&'a str, E> {
-        self.at(raw);
         if !needs_decoding(raw) {
             return Ok(raw);
         }
+        self.at(raw);
         let buffer = core::mem::take(&mut self.scratch);
         match decode(raw, buffer) {
             Ok(len) => {
@@ -132,42 +132,41 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Enter a key of an object: check it is one of `allowed` and not
-    /// repeated (`seen` has the bit of every field read). Returns the
-    /// field and its position in `allowed`.
+    /// Enter a key of an object: check it is one of `allowed` (whose bits
+    /// are `allowed_bits`) and not repeated (`seen` has the bit of every
+    /// field read).
     ///
-    /// Writers emit an object's fields in one order, most often the order
-    /// of `allowed` with some left out, so the fields after the `previous`
-    /// one are tried first; a key found nowhere there is looked up by hash.
-    /// A JSON key costs parsing its largest share of instructions outside
-    /// serde-json-core (`benches/icount.py` guards the parse).
+    /// The rows of a document repeat an order of keys, so the key that
+    /// followed the `previous` one last time is tried first; another is
+    /// looked up by hash. A JSON key is the largest share of parsing's
+    /// instructions outside serde-json-core (`benches/icount.py` guards
+    /// the parse).
+    #[inline(always)]
     fn key<E: de::Error>(
         &mut self,
         raw: &'a str,
-        allowed: &[Field],
-        previous: Option<usize>,
+        (allowed, allowed_bits): (&[Field], u64),
+        previous: Option<Field>,
         seen: &mut u64,
-    ) -> Result<(Field, usize), E> {
-        self.key = self.offset_of(raw);
-        self.offset = None;
-        let next = previous.map_or(0, |p| p.saturating_add(1));
-        let ahead = allowed.get(next..).unwrap_or_default();
-        let found = match ahead.iter().position(|field| field.id() == raw) {
-            Some(position) => ahead
-                .get(position)
-                .map(|&field| (field, next.saturating_add(position))),
-            None => Field::from_exact_id(raw)
-                .and_then(|field| Some((field, allowed.iter().position(|&f| f == field)?))),
+    ) -> Result<Field, E> {
+        let slot = previous.map_or(Field::ALL.len(), |field| field as usize);
+        let guess = self.followers.get(slot).copied().flatten();
+        let found = match guess {
+            Some(field) if same_id(field.id().as_bytes(), raw.as_bytes()) => Some(field),
+            _ => Field::from_exact_id(raw),
         };
-        let Some((field, position)) = found else {
+        let Some(field) = found.filter(|&field| allowed_bits & bit(field) != 0) else {
             return Err(self.unknown_key(raw, allowed));
         };
+        if let Some(follower) = self.followers.get_mut(slot) {
+            *follower = Some(field);
+        }
         self.field = Some(field);
         if *seen & bit(field) != 0 {
             return Err(self.fail(ErrorKind::DuplicateField));
         }
         *seen |= bit(field);
-        Ok((field, position))
+        Ok(field)
     }
 
     /// A key that is not one of `allowed`, with the nearest one.
@@ -175,7 +174,7 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn unknown_key<E: de::Error>(&mut self, raw: &str, allowed: &[Field]) -> E {
         self.field = None;
-        self.offset = self.key;
+        self.at(raw);
         let suggestion = crate::wire::nearest(raw, &mut allowed.iter().map(|f| f.id()))
             .and_then(|position| allowed.get(position))
             .map(|&field| Suggestion::new(IdKind::Field, field as u16));
@@ -183,22 +182,6 @@ impl<'a> Ctx<'a> {
             kind: IdKind::Field,
             suggestion,
         })
-    }
-
-    /// Where the value of the key at `key` starts: past the key's closing
-    /// quote, the colon and any whitespace (the scan has checked the
-    /// syntax, and a key of the format holds no escape).
-    fn value_after_key(&self, key: usize) -> Option<usize> {
-        let rest = self.input.get(key..)?;
-        let after_key = key
-            .checked_add(rest.iter().position(|&b| b == b'"')?)?
-            .checked_add(1)?;
-        let skipped = self
-            .input
-            .get(after_key..)?
-            .iter()
-            .position(|b| !matches!(b, b':' | b' ' | b'\n' | b'\r' | b'\t'))?;
-        after_key.checked_add(skipped)
     }
 
     fn string<A: MapAccess<'a>>(&mut self, map: &mut A) -> Result<&'a str, A::Error> {
@@ -248,11 +231,9 @@ impl<'a> Ctx<'a> {
         Role::from_id(text).map_err(|kind| self.fail(kind))
     }
 
-    /// A field of a known place ends: the next error is no longer about it.
-    fn leave(&mut self, place: Place) {
-        self.place = place;
+    /// A field ends: the next error is no longer about it.
+    fn leave(&mut self) {
         self.field = None;
-        self.key = None;
         self.offset = None;
     }
 }
@@ -347,8 +328,10 @@ fn array<'a, A: MapAccess<'a>, E: Elements<'a>>(
 
 /// The fields of a JSON object, read one at a time.
 pub(super) trait Fields<'a>: Sized {
-    /// Every field the object may have (at most [`MOST_FIELDS`]).
+    /// Every field the object may have .
     const FIELDS: &'static [Field];
+    /// The bits of [`Fields::FIELDS`].
+    const BITS: u64 = bits(Self::FIELDS);
     /// What the object is, for type errors.
     const EXPECTED: Expected;
     /// Read the value of `field`, one of [`Fields::FIELDS`].
@@ -363,17 +346,33 @@ pub(super) trait Fields<'a>: Sized {
     fn finish(self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind>;
 }
 
+/// The bits of `fields`.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const fn bits(fields: &[Field]) -> u64 {
+    let mut all = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        all |= bit(fields[i]);
+        i += 1;
+    }
+    all
+}
+
 /// A field's bit in the set of fields an object has.
 const fn bit(field: Field) -> u64 {
     1 << (field as u32)
 }
 
 /// The first of `required` that `seen` lacks, recorded as missing.
+#[inline]
 fn require(ctx: &mut Ctx<'_>, seen: u64, required: &[Field]) -> Result<(), ErrorKind> {
+    let all = required.iter().fold(0, |all, &field| all | bit(field));
+    if seen & all == all {
+        return Ok(());
+    }
     match required.iter().find(|&&field| seen & bit(field) == 0) {
         Some(&field) => {
             ctx.field = Some(field);
-            ctx.key = None;
             ctx.offset = None;
             Err(ErrorKind::MissingField)
         }
@@ -381,63 +380,38 @@ fn require(ctx: &mut Ctx<'_>, seen: u64, required: &[Field]) -> Result<(), Error
     }
 }
 
-/// A JSON object read by a [`Fields`], with the byte offset of each of its
-/// keys (by position in [`Fields::FIELDS`]) for errors found later.
+/// A JSON object read by a [`Fields`].
 pub(super) struct ObjectSeed<'c, 'a, O> {
     pub(super) ctx: &'c mut Ctx<'a>,
     pub(super) object: O,
 }
 
-/// An object read, with where its keys start (by position in
-/// [`Fields::FIELDS`]).
-pub(super) struct Read<O> {
-    pub(super) object: O,
-    /// A key is never at offset 0, where the document's `{` is.
-    keys: [Option<NonZeroU32>; MOST_FIELDS],
-}
-
-/// Where the key of `field` starts in an object of `O` whose keys start at
-/// `keys`, if the object has it.
-fn key_of<'a, O: Fields<'a>>(
-    keys: &[Option<NonZeroU32>; MOST_FIELDS],
-    field: Option<Field>,
-) -> Option<usize> {
-    let position = O::FIELDS.iter().position(|&f| Some(f) == field)?;
-    let at = keys.get(position).copied().flatten()?;
-    usize::try_from(at.get()).ok()
-}
-
 impl<'a, O: Fields<'a>> DeserializeSeed<'a> for ObjectSeed<'_, 'a, O> {
-    type Value = Read<O>;
-    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<Read<O>, D::Error> {
+    type Value = O;
+    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<O, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
 impl<'a, O: Fields<'a>> Visitor<'a> for ObjectSeed<'_, 'a, O> {
-    type Value = Read<O>;
+    type Value = O;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
-    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<Read<O>, A::Error> {
-        let place = self.ctx.place;
+    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<O, A::Error> {
         let mut seen = 0u64;
         let mut previous = None;
-        let mut keys = [None; MOST_FIELDS];
         while let Some(Raw(key)) = map.next_key::<Raw<'a>>()? {
-            let (field, position) = self.ctx.key(key, O::FIELDS, previous, &mut seen)?;
-            previous = Some(position);
-            if let Some(slot) = keys.get_mut(position) {
-                *slot = self.ctx.key.and_then(|at| NonZeroU32::new(narrow(at)));
-            }
+            let field = self.ctx.key(key, (O::FIELDS, O::BITS), previous, &mut seen)?;
+            previous = Some(field);
             self.object.field(self.ctx, field, &mut map)?;
-            self.ctx.leave(place);
+            self.ctx.leave();
         }
         let object = self
             .object
             .finish(self.ctx, seen)
             .map_err(|kind| self.ctx.fail(kind))?;
-        Ok(Read { object, keys })
+        Ok(object)
     }
 }
 
@@ -451,7 +425,6 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
         ctx: &mut *ctx,
         object,
     })
-    .map(|read| read.object)
     .inspect_err(|_e| {
         let _ = ctx.fail::<A::Error>(ErrorKind::WrongType {
             expected: O::EXPECTED,
@@ -525,6 +498,8 @@ impl<'a, const N: usize> Fields<'a> for TableFields<'_, 'a, N> {
             }
             _ => return Err(unexpected(ctx)),
         }
+        // The arrays and objects above moved the place into themselves.
+        ctx.place = Place::Table;
         Ok(())
     }
 
@@ -567,19 +542,18 @@ impl<'a, const N: usize, O: Row<'a>> Elements<'a> for Rows<'_, 'a, N, O> {
         index: usize,
         seq: &mut S,
     ) -> Result<bool, S::Error> {
-        ctx.leave(O::place(index));
+        ctx.leave();
+        ctx.place = O::place(index);
         let seed = ObjectSeed {
             ctx: &mut *ctx,
             object: O::default(),
         };
-        let Some(read) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
+        let Some(object) = seq.next_element_seed(seed).map_err(ctx.wrong_type(O::EXPECTED))? else {
             return Ok(false);
         };
-        let Read { object, keys } = read;
         if let Err(e) = object.push(self.table) {
-            // The table's own error, pointed at the value it is about.
+            // The table's own error, at the row being read.
             ctx.field = e.location.field;
-            ctx.key = key_of::<O>(&keys, e.location.field);
             ctx.offset = None;
             return Err(ctx.fail(e.kind));
         }
@@ -744,6 +718,7 @@ impl<'a, S: Copy, T> Elements<'a> for IdSet<S, T> {
         else {
             return Ok(false);
         };
+        ctx.at(raw);
         let text = ctx.text(raw)?;
         let id = (self.parse)(text).map_err(|kind| ctx.fail(kind))?;
         self.set = (self.add)(self.set, id);
@@ -898,7 +873,6 @@ impl<'a> Fields<'a> for ChartFields {
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         self.chart.validate().map_err(|e| {
             ctx.field = e.location.field;
-            ctx.key = None;
             ctx.offset = None;
             e.kind
         })?;
@@ -977,7 +951,6 @@ impl<'a> Fields<'a> for OptionsFields {
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
         self.options.validate().map_err(|e| {
             ctx.field = e.location.field;
-            ctx.key = None;
             ctx.offset = None;
             e.kind
         })?;
@@ -990,18 +963,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_object_fits_the_offsets_it_keeps() {
-        let lists: [&[Field]; 7] = [
-            TableFields::<'_, '_, 1>::FIELDS,
-            EntryFields::FIELDS,
-            FringeFields::FIELDS,
-            LineFields::FIELDS,
-            ChargeFields::FIELDS,
-            ChartFields::FIELDS,
-            OptionsFields::FIELDS,
-        ];
-        for fields in lists {
-            assert!(fields.len() <= MOST_FIELDS);
+    fn every_field_has_a_bit() {
+        for &field in Field::ALL {
+            assert_eq!(bit(field).count_ones(), 1, "{field:?}");
         }
     }
 }

@@ -84,9 +84,17 @@ fn parse_into<'a, const N: usize>(
         scan::scan(input)?;
         // Otherwise our visitors recorded a precise error; serde-json-core's
         // own errors are only structural.
-        return Err(ctx
+        let mut error = ctx
             .error
-            .unwrap_or(Error::new(ErrorKind::Syntax(structural(e)), Location::TABLE)));
+            .unwrap_or(Error::new(ErrorKind::Syntax(structural(e)), Location::TABLE));
+        if error.location.offset.is_none() && error.location != Location::TABLE {
+            // Point at the value the error is about, if the document has it.
+            let Location { place, field, .. } = error.location;
+            if let Some(offset) = scan::locate(input, place, field) {
+                error = error.with_offset(offset);
+            }
+        }
+        return Err(error);
     }
     table.validate()
 }

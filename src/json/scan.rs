@@ -25,6 +25,20 @@ pub fn scan(input: &[u8]) -> Result<(), Error> {
     scanner.document()
 }
 
+/// Where the value of `field` of `place` starts in a valid document (inside
+/// the quotes of a string), if the document has one: the offset an error
+/// found after reading points at. The document is scanned again, so it
+/// costs nothing until an error needs it.
+pub fn locate(input: &[u8], place: Place, field: Option<Field>) -> Option<usize> {
+    let mut scanner = Scanner::new(input);
+    scanner.target = Some((place, field));
+    // The scan stops at the target with an error that carries its offset.
+    match scanner.document() {
+        Err(e) if e.kind == ErrorKind::Syntax(Syntax::Structure) => usize::try_from(e.location.offset?).ok(),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Container {
     Object,
@@ -45,6 +59,8 @@ struct Scanner<'i> {
     pos: usize,
     depth: usize,
     levels: [Level; MAX_DEPTH],
+    /// The value [`locate`] looks for.
+    target: Option<(Place, Option<Field>)>,
 }
 
 impl<'i> Scanner<'i> {
@@ -58,6 +74,7 @@ impl<'i> Scanner<'i> {
                 key: None,
                 index: 0,
             }; MAX_DEPTH],
+            target: None,
         }
     }
 
@@ -67,6 +84,19 @@ impl<'i> Scanner<'i> {
 
     /// Where the scanner is, as a table place and field.
     fn error_at(&self, offset: usize, kind: ErrorKind) -> Error {
+        let (place, field) = self.path();
+        Error::new(
+            kind,
+            Location {
+                offset: Some(narrow(offset)),
+                place,
+                field,
+            },
+        )
+    }
+
+    /// The table place and the field of the value being scanned.
+    fn path(&self) -> (Place, Option<Field>) {
         let top_key = self.level(0).and_then(|l| l.key);
         let element = self
             .level(1)
@@ -89,14 +119,7 @@ impl<'i> Scanner<'i> {
             .rev()
             .find(|l| l.container == Container::Object)
             .and_then(|l| l.key);
-        Error::new(
-            kind,
-            Location {
-                offset: Some(narrow(offset)),
-                place,
-                field,
-            },
-        )
+        (place, field)
     }
 
     fn fail<T>(&self, kind: ErrorKind) -> Result<T, Error> {
@@ -143,6 +166,13 @@ impl<'i> Scanner<'i> {
         loop {
             // Parse the start of a value.
             self.skip_whitespace();
+            if self.target.is_some_and(|target| target == self.path()) {
+                let inside = usize::from(self.peek() == Some(b'"'));
+                return Err(self.error_at(
+                    self.pos.saturating_add(inside),
+                    ErrorKind::Syntax(Syntax::Structure),
+                ));
+            }
             match self.peek() {
                 None => return self.fail(ErrorKind::UnexpectedEnd),
                 Some(b'{') => {
