@@ -12,7 +12,7 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use creditline::budget::{classify_all, top_sheet};
+use creditline::budget::{Workspace, classify_all, top_sheet};
 use creditline::json::parse_table;
 use creditline::order::{Credits, order};
 use creditline::{Table, split};
@@ -72,6 +72,7 @@ fn main() -> ExitCode {
     let base = baseline::parse(&input);
     check_same_results(&table, &base, &vocabulary);
     let mut credits: Box<Credits<{ 2 * CAP + 2 }>> = Box::default();
+    let mut workspace: Box<Workspace<CAP>> = Box::default();
     let weights: Vec<u32> = (0..CAP as u32).map(|i| i % 97 + 1).collect();
     let mut parts = vec![0i64; CAP];
     // The table borrows `scratch`; a parse needs a buffer of its own.
@@ -87,7 +88,7 @@ fn main() -> ExitCode {
         ("parse", false) => measured(|| baseline::parse(black_box(&input))),
         ("classify", true) => measured(|| classify_all(black_box(&*table)).filter(|c| c.is_ok()).count()),
         ("classify", false) => measured(|| baseline::classify(black_box(&base), &vocabulary)),
-        ("topsheet", true) => measured(|| top_sheet(black_box(&*table)).unwrap()),
+        ("topsheet", true) => measured(|| top_sheet(black_box(&*table), &mut workspace).unwrap()),
         ("topsheet", false) => measured(|| baseline::top_sheet(black_box(&base), &vocabulary)),
         ("split", true) => measured(|| split(black_box(1_234_567_891), &weights, &mut parts).unwrap()),
         ("split", false) => measured(|| baseline::split(black_box(1_234_567_891), &weights)),

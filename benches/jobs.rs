@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-use creditline::budget::{classify_all, top_sheet};
+use creditline::budget::{Workspace, classify_all, top_sheet};
 use creditline::json::parse_table;
 use creditline::order::{Credits, order};
 use creditline::{Table, split};
@@ -60,6 +60,7 @@ fn jobs(c: &mut Criterion) {
         group.finish();
 
         let mut credits: Box<Credits<{ 2 * CAP + 2 }>> = Box::default();
+        let mut workspace: Box<Workspace<CAP>> = Box::default();
         for (job, sequence, id) in SEQUENCES {
             let mut group = c.benchmark_group(job);
             group.bench_function(BenchmarkId::new("creditline", n), |b| {
@@ -82,7 +83,7 @@ fn jobs(c: &mut Criterion) {
 
         let mut group = c.benchmark_group("topsheet");
         group.bench_function(BenchmarkId::new("creditline", n), |b| {
-            b.iter(|| top_sheet(black_box(&*table)).unwrap())
+            b.iter(|| top_sheet(black_box(&*table), &mut workspace).unwrap())
         });
         group.bench_function(BenchmarkId::new("std_baseline", n), |b| {
             b.iter(|| baseline::top_sheet(black_box(&base), &vocabulary))

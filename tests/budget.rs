@@ -1,7 +1,7 @@
 //! Classification, top sheet, money display and splits (SPEC §4), with
 //! figures computed by hand.
 
-use creditline::budget::{Classification, Reason, classify_entry, top_sheet};
+use creditline::budget::{Classification, Reason, Workspace, classify_entry, top_sheet};
 use creditline::error::Total;
 use creditline::{
     Charge, ChargeRate, Chart, Currency, Department, Entry, ErrorKind, Field, Flag, Line, Place, Role,
@@ -243,7 +243,7 @@ fn hand_table() -> Table<'static, 16> {
 
 #[test]
 fn top_sheet_by_hand() {
-    let sheet = top_sheet(&hand_table()).unwrap();
+    let sheet = top_sheet(&hand_table(), &mut Workspace::new()).unwrap();
     assert_eq!(sheet.sections, [251_300_000, 10_013_580, 5_000_000, 1_000_000]);
     assert_eq!(sheet.fringes, 10_800_000 + 12_300_000 + 8_200_000 + 1_235);
     assert_eq!(sheet.fringes_by_section, [31_300_000, 1_235, 0, 0]);
@@ -269,7 +269,7 @@ fn top_sheet_by_hand() {
 
 #[test]
 fn every_total_is_the_sum_of_its_parts() {
-    let sheet = top_sheet(&hand_table()).unwrap();
+    let sheet = top_sheet(&hand_table(), &mut Workspace::new()).unwrap();
     let [atl, production, post, other] = sheet.sections;
     assert_eq!(sheet.btl, production + post + other);
     assert_eq!(sheet.atl_btl, atl + sheet.btl);
@@ -290,7 +290,7 @@ fn overflow_is_an_error_naming_the_section() {
     t.push(Entry::new("A", Role::Director).fee(i64::MAX)).unwrap();
     t.push(Entry::new("B", Role::Producer).fee(1)).unwrap();
     assert_eq!(
-        top_sheet(&t).unwrap_err().kind,
+        top_sheet(&t, &mut Workspace::new()).unwrap_err().kind,
         ErrorKind::Overflow {
             what: Total::Section(Section::Atl)
         }
@@ -299,7 +299,7 @@ fn overflow_is_an_error_naming_the_section() {
     t.push(Entry::new("A", Role::Gaffer).fee(i64::MAX)).unwrap();
     t.push(Entry::new("B", Role::Editor).fee(i64::MAX)).unwrap();
     assert_eq!(
-        top_sheet(&t).unwrap_err().kind,
+        top_sheet(&t, &mut Workspace::new()).unwrap_err().kind,
         ErrorKind::Overflow { what: Total::Btl }
     );
 }
@@ -319,7 +319,7 @@ fn a_line_outside_the_chart_names_the_line() {
         amount: 5,
     })
     .unwrap();
-    let err = top_sheet(&t).unwrap_err();
+    let err = top_sheet(&t, &mut Workspace::new()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::AccountOutsideChart { account: 9100 });
     assert_eq!(
         (err.location.place, err.location.field),
@@ -338,7 +338,7 @@ fn jpy_and_kwd_tables_and_display() {
         exclude: SectionSet::default(),
     })
     .unwrap();
-    let sheet = top_sheet(&t).unwrap();
+    let sheet = top_sheet(&t, &mut Workspace::new()).unwrap();
     // 7.5% of ¥1,234,567 = ¥92,592.525 → ¥92,593 (yen have no minor unit).
     assert_eq!(sheet.charges()[0].amount, 92_593);
     assert_eq!(Currency::JPY.amount(sheet.grand_total).to_string(), "¥1,327,160");
@@ -347,7 +347,7 @@ fn jpy_and_kwd_tables_and_display() {
     t.currency = Currency::from_code("kwd").unwrap();
     t.push(Entry::new("A", Role::Gaffer).fee(1_234_567).fringe(1000, None))
         .unwrap();
-    let sheet = top_sheet(&t).unwrap();
+    let sheet = top_sheet(&t, &mut Workspace::new()).unwrap();
     // 10% of 1,234.567 KWD = 123.4567 → 123.457 (fils, half-up).
     assert_eq!(sheet.fringes, 123_457);
     assert_eq!(
@@ -471,5 +471,5 @@ fn fringe_ceilings_are_per_person_even_when_names_collide() {
     }
     // Each person: 1,000 fully under the 1,500 ceiling, then 500 of the
     // second 1,000; 10% of 1,500 = 150 per person, 300 in all.
-    assert_eq!(top_sheet(&t).unwrap().fringes, 300);
+    assert_eq!(top_sheet(&t, &mut Workspace::new()).unwrap().fringes, 300);
 }

@@ -1,6 +1,6 @@
 //! Property tests of the splits and the top sheet (SPEC §4.3, §4.4).
 
-use creditline::budget::top_sheet;
+use creditline::budget::{Workspace, top_sheet};
 use creditline::vocabulary::ROLES;
 use creditline::{Charge, ChargeRate, Entry, Line, Section, SectionSet, Table, split, split_capped};
 use proptest::prelude::*;
@@ -122,7 +122,7 @@ proptest! {
             }
             t.push_charge(Charge { name: "C", rate, exclude: set }).unwrap();
         }
-        match top_sheet(&t) {
+        match top_sheet(&t, &mut Workspace::new()) {
             Ok(sheet) => {
                 let [atl, production, post, other] = sheet.sections.map(i128::from);
                 prop_assert_eq!(i128::from(sheet.btl), production + post + other);

@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use creditline::budget::{classify_all, top_sheet};
+use creditline::budget::{Workspace, classify_all, top_sheet};
 use creditline::json::{parse_table, write_credits, write_top_sheet};
 use creditline::order::{Credits, Sequence, order};
 use creditline::vocabulary::ROLES;
@@ -87,6 +87,7 @@ fn the_core_allocates_nothing() {
     let mut scratch = vec![0u8; input.len()];
     let mut table: Box<Table<'_, N>> = Box::default();
     let mut credits: Box<Credits<{ 2 * N + 2 }>> = Box::default();
+    let mut workspace: Box<Workspace<N>> = Box::default();
     let mut out = vec![0u8; 4 << 20];
     let weights: Vec<u32> = (1..=N as u32).collect();
     let caps = vec![1_000_000i64; N];
@@ -99,7 +100,7 @@ fn the_core_allocates_nothing() {
             write_credits(&credits, &table, &mut out).unwrap();
         }
         assert!(classify_all(&table).all(|c| c.is_ok()));
-        let sheet = top_sheet(&table).unwrap();
+        let sheet = top_sheet(&table, &mut workspace).unwrap();
         write_top_sheet(&sheet, &mut out).unwrap();
         split(sheet.grand_total, &weights, &mut parts).unwrap();
         split_capped(1_000_000_000, &weights, &caps, &mut parts).unwrap();

@@ -144,7 +144,7 @@ pub fn check_same_results(table: &Table<'_, CAP>, base: &baseline::Table, vocabu
         .map(|c| (c.side.id().to_string(), c.account))
         .collect();
     assert_eq!(ours, baseline::classify(base, vocabulary));
-    let sheet = top_sheet(table).unwrap();
+    let sheet = top_sheet(table, &mut Box::default()).unwrap();
     let (sections, grand_total) = baseline::top_sheet(base, vocabulary);
     assert_eq!(
         sheet.grand_total as f64,

@@ -101,7 +101,7 @@ pub fn classify(table: &BigTable<'_>, as_json: bool, out: &mut String) -> Result
 
 /// The budget top sheet.
 pub fn topsheet(table: &BigTable<'_>, as_json: bool, out: &mut String) -> Result<(), Error> {
-    let sheet = budget::top_sheet(table)?;
+    let sheet = budget::top_sheet(table, &mut Box::default())?;
     if as_json {
         let mut buf = vec![0u8; 64 * 1024];
         let len = json::write_top_sheet(&sheet, &mut buf)?;

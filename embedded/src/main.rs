@@ -16,7 +16,7 @@ use core::panic::PanicInfo;
 use cortex_m_rt::{ExceptionFrame, entry, exception};
 use cortex_m_semihosting::debug::{self, EXIT_FAILURE, EXIT_SUCCESS};
 use cortex_m_semihosting::hio::{self, HostStream};
-use creditline::budget::top_sheet;
+use creditline::budget::{Workspace, top_sheet};
 use creditline::order::{Card, CardKind, Credits, Sequence, order};
 #[cfg(not(feature = "json"))]
 use creditline::{Entry, Flag, Role};
@@ -40,7 +40,8 @@ const N: usize = 64;
 const M: usize = 2 * N + 2;
 
 /// Most bytes of stack the whole firmware may use (reset handler, `main`,
-/// the table and credits buffer on the stack, the jobs, the report). It
+/// the table, credits buffer and top-sheet workspace on the stack, the
+/// jobs, the report). It
 /// leaves most of a 128 KiB part's RAM to an application; a change that
 /// needs more should say why.
 const STACK_BUDGET: usize = 16 * 1024;
@@ -408,9 +409,9 @@ impl Report {
     }
 }
 
-/// Build the table, run the jobs and check their results. The table and
-/// the credits buffer live in this frame, as in an application that owns
-/// its buffers on the stack.
+/// Build the table, run the jobs and check their results. The table, the
+/// credits buffer and the top sheet's workspace live in this frame, as in
+/// an application that owns its buffers on the stack.
 #[inline(never)]
 fn run(report: &mut Report) {
     let mut table: Table<'static, N> = Table::new("Firmware Feature");
@@ -420,6 +421,7 @@ fn run(report: &mut Report) {
     report.job(t!(b"fill the table"), fill(&mut table).is_some());
 
     let mut credits: Credits<M> = Credits::new();
+    let mut workspace: Workspace<N> = Workspace::new();
     report.job(
         t!(b"main titles"),
         order(&table, Sequence::MainTitles, &mut credits).is_ok(),
@@ -449,7 +451,7 @@ fn run(report: &mut Report) {
         &expected::CAST_LIST,
     );
 
-    let sheet = top_sheet(&table);
+    let sheet = top_sheet(&table, &mut workspace);
     report.job(t!(b"top sheet"), sheet.is_ok());
     let (sections, fringes, charges, grand_total, shares) = match &sheet {
         Ok(sheet) => {
@@ -556,9 +558,15 @@ fn main() -> ! {
             report.number(bytes as i64);
             report.text(t!(b" bytes (the table "));
             report.number(size_of::<Table<'static, N>>() as i64);
-            report.text(t!(b" and credits buffer "));
+            report.text(t!(b", the credits buffer "));
             report.number(size_of::<Credits<M>>() as i64);
-            report.text(t!(b" of it)"));
+            report.text(t!(b" and the workspace "));
+            report.number(size_of::<Workspace<N>>() as i64);
+            report.text(t!(b" of it; the jobs "));
+            let buffers =
+                size_of::<Table<'static, N>>() + size_of::<Credits<M>>() + size_of::<Workspace<N>>();
+            report.number(bytes.saturating_sub(buffers) as i64);
+            report.text(t!(b")"));
         }
         None => report.text(t!(b"the whole region")),
     }

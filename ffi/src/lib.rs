@@ -250,7 +250,7 @@ fn order_job<const S: i32>(
 }
 
 fn top_sheet_job(table: &Table<'_, CREDITLINE_TABLE_CAPACITY>, out: &mut [u8]) -> Result<usize, Error> {
-    write_top_sheet(&top_sheet(table)?, out)
+    write_top_sheet(&top_sheet(table, &mut Box::default())?, out)
 }
 
 /// Order one sequence of a JSON role table into the JSON cards document

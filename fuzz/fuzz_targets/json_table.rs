@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(len) => valid(&out[..len]),
         Err(_) => assert!(!all_classified),
     }
-    if let Ok(sheet) = top_sheet(&table) {
+    if let Ok(sheet) = top_sheet(&table, &mut Box::default()) {
         let len = write_top_sheet(&sheet, &mut out).expect("fits");
         valid(&out[..len]);
         let _ = sheet.to_string();

@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use creditline::budget::top_sheet;
+use creditline::budget::{Workspace, top_sheet};
 use creditline::table::Section;
 use creditline::vocabulary::ROLES;
 use creditline::{Charge, ChargeRate, Entry, ErrorKind, Flag, Line, SectionSet, Side, Table};
@@ -80,7 +80,7 @@ fuzz_target!(|input: Input| {
         })
         .expect("room");
     }
-    match top_sheet(&t) {
+    match top_sheet(&t, &mut Workspace::new()) {
         Ok(s) => {
             let [atl, production, post, other] = s.sections.map(i128::from);
             assert_eq!(i128::from(s.btl), production + post + other);

@@ -8,4 +8,4 @@ mod topsheet;
 
 pub use crate::money::BPS;
 pub use classify::{Classification, Reason, classify, classify_all, classify_entry};
-pub use topsheet::{ChargeLine, Shares, TopSheet, top_sheet};
+pub use topsheet::{ChargeLine, Shares, TopSheet, Workspace, top_sheet};

@@ -155,8 +155,45 @@ fn correct_fringes<const N: usize>(
     Ok(())
 }
 
-/// Compute the top sheet of `table`.
-pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a>, Error> {
+/// Working memory of [`top_sheet`] for a table of capacity `N`: a word
+/// per entry (8·N bytes), to find each person's entries for the fringe
+/// ceilings. The caller owns it, beside the table, so that the top sheet
+/// keeps nothing of the table's size on the stack.
+#[derive(Clone, Debug)]
+pub struct Workspace<const N: usize> {
+    words: [u64; N],
+}
+
+impl<const N: usize> Workspace<N> {
+    /// Fresh working memory.
+    pub const fn new() -> Self {
+        Workspace { words: [0; N] }
+    }
+}
+
+impl<const N: usize> Default for Workspace<N> {
+    fn default() -> Self {
+        Workspace::new()
+    }
+}
+
+/// Compute the top sheet of `table`, with `workspace` as working memory
+/// (whatever it held is overwritten).
+///
+/// ```
+/// use creditline::budget::{top_sheet, Workspace};
+/// use creditline::{Entry, Role, Table};
+///
+/// let mut table: Table<'_, 4> = Table::new("Heat");
+/// table.push(Entry::new("Michael Mann", Role::Director).fee(1_000_000)).unwrap();
+/// table.push(Entry::new("Dante Spinotti", Role::DirectorOfPhotography).fee(400_000)).unwrap();
+/// let sheet = top_sheet(&table, &mut Workspace::new()).unwrap();
+/// assert_eq!((sheet.sections[0], sheet.btl, sheet.grand_total), (1_000_000, 400_000, 1_400_000));
+/// ```
+pub fn top_sheet<'a, const N: usize>(
+    table: &Table<'a, N>,
+    workspace: &mut Workspace<N>,
+) -> Result<TopSheet<'a>, Error> {
     table.chart.validate()?;
     if table.entries().len() > INDEX_BITS as usize {
         return Err(Error::new(
@@ -171,9 +208,8 @@ pub fn top_sheet<'a, const N: usize>(table: &Table<'a, N>) -> Result<TopSheet<'a
     // Fringes add up in 128 bits (no entry's fringe exceeds i64, and there
     // are fewer than 2^28 entries), then must fit i64.
     let mut wide_fringes = [0i128; 4];
-    // The entries with a fringe, for the per-person ceilings: a stack array
-    // of N words (8·N bytes).
-    let mut order = [0u64; N];
+    // The entries with a fringe, for the per-person ceilings.
+    let order = &mut workspace.words;
     let mut fringed = 0usize;
     for (index, entry) in table.entries().iter().enumerate() {
         let Some(section) = classify_entry(entry, &table.chart, index)?.section else {
