@@ -15,15 +15,20 @@
 /// kilobytes of flash per element type. The runs sorted here are short or
 /// nearly always in order already, so its speed matters little. Not
 /// stable: every key the crate sorts by is unique.
-pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+///
+/// The comparison is a `dyn` call: one copy of the sort per element type
+/// rather than one per comparison closure (the cast list's orders and the
+/// items' order share it), which the firmware's flash budget needs; no
+/// sort that a large table spends its time in goes through it.
+pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
     let len = v.len();
     for node in (0..len / 2).rev() {
-        sift_down(v, node, len, &less);
+        sift_down(v, node, len, less);
     }
     // Move the largest to the end, one at a time.
     for end in (1..len).rev() {
         swap(v, 0, end);
-        sift_down(v, 0, end, &less);
+        sift_down(v, 0, end, less);
     }
 }
 
@@ -85,7 +90,7 @@ fn small_sort(v: &mut [u64]) {
     if v.len() <= 24 {
         insertion_sort(v);
     } else {
-        heapsort(v, |a, b| a < b);
+        heapsort(v, &|a, b| a < b);
     }
 }
 
@@ -128,7 +133,7 @@ fn swap<T: Copy>(v: &mut [T], a: usize, b: usize) {
 }
 
 /// Restore the heap below `node` within `v[..end]`.
-fn sift_down<T: Copy>(v: &mut [T], mut node: usize, end: usize, less: &impl Fn(&T, &T) -> bool) {
+fn sift_down<T: Copy>(v: &mut [T], mut node: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
     loop {
         let left = node.saturating_mul(2).saturating_add(1);
         if left >= end {
@@ -160,7 +165,7 @@ mod tests {
             let v = &mut v[..len as usize];
             let mut expected = v.to_vec();
             expected.sort_unstable();
-            heapsort(v, |a, b| a < b);
+            heapsort(v, &|a, b| a < b);
             assert_eq!(v, &expected[..]);
         }
     }

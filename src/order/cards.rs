@@ -1,6 +1,7 @@
 //! Grouping ordered items into cards (SPEC §3.5).
 
-use super::keys::{self, CRAWL, PlainRun, Plan};
+use super::item::PlainRun;
+use super::keys::{self, CRAWL, Plan};
 use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
@@ -64,7 +65,7 @@ impl<'t> Context<'t> {
     /// for a key past the sequence's blocks.
     #[inline]
     fn placement<'a>(&self, item: &Item, entry: Option<&Entry<'a>>) -> Option<Placement<'a>> {
-        let (block, _, _) = keys::unpack(item.key);
+        let (block, _, _) = item.slot();
         let Some(entry) = entry else {
             return Some(Placement {
                 block,
@@ -89,7 +90,7 @@ impl<'t> Context<'t> {
             heading: own_heading(entry),
         };
         if block == CRAWL {
-            let (kind, limit) = if keys::in_cast_list(item.key) {
+            let (kind, limit) = if keys::in_cast_list(item) {
                 (CardKind::CastList, NO_LIMIT)
             } else if entry.department == Department::ProductionManagement {
                 // At most three names, and never more than any card may hold.
@@ -168,7 +169,7 @@ pub fn group<const N: usize, const M: usize>(
         // Most of the crawl: the next name of a run of one role, told from
         // the item alone (the entry stays unread).
         if let Some((previous, card, Some(plain))) = open.as_mut()
-            && keys::plain_run(item) == Some(*plain)
+            && item.plain_run() == Some(*plain)
             && card.len < previous.limit
         {
             card.len = card.len.saturating_add(1);
@@ -196,7 +197,7 @@ pub fn group<const N: usize, const M: usize>(
             start: position as u32,
             len: 1,
         };
-        let plain = keys::plain_run(item).filter(|_| !here.alone);
+        let plain = item.plain_run().filter(|_| !here.alone);
         open = Some((here, card, plain));
     }
     if let Some((_, card, _)) = open {

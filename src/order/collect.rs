@@ -51,7 +51,7 @@ impl Lanes {
         let roles = ROLES.iter().map(|info| info.role).chain([Role::Custom]);
         for role in roles {
             if let Some(lane) = lanes.get_mut(role as usize)
-                && !Checks::notes_role(role)
+                && !warnings::notes_role(role)
             {
                 *lane = PLAIN;
                 if keyer.skips_role(role) {
@@ -103,21 +103,21 @@ impl Lanes {
 }
 
 /// What reading the rows by the rules builds up.
-struct Reader<'a, 'b, 'k> {
+struct Reader<'a, 'b, 'k, const M: usize> {
     /// Borrowed, not owned: moving it (a kilobyte of slots) out of the
     /// reader after the pass cost a second copy on the stack.
     keyer: &'k mut Keyer,
     survey: Survey<'a>,
-    checks: Checks<'b>,
+    checks: Checks<'b, M>,
     /// The first and last row whose item waits for the plan.
     waiting: Option<(usize, usize)>,
 }
 
-impl<'a> Reader<'a, '_, '_> {
+impl<'a, const M: usize> Reader<'a, '_, '_, M> {
     /// Read one row of lane `lane`: its warnings, its survey notes and its
     /// items. Inlined into both loops of [`collect_from`].
     #[inline(always)]
-    fn row<const M: usize>(
+    fn row(
         &mut self,
         index: usize,
         entry: &Entry<'a>,
@@ -182,7 +182,7 @@ fn collect_from<const N: usize, const M: usize>(
     let mut reader = Reader {
         keyer: &mut keyer,
         survey: Survey::default(),
-        checks: Checks::new(&mut out.cards, table.billed()),
+        checks: Checks::new(&mut out.billings, table.billed()),
         waiting: None,
     };
     let (items, warnings) = (&mut out.items, &mut out.warnings);
@@ -212,8 +212,6 @@ fn collect_from<const N: usize, const M: usize>(
         }
     }
     let Reader { survey, waiting, .. } = reader;
-    // The hash set is done with the card buffer.
-    out.cards.clear();
     let plan = survey.finish(&table.options);
     warnings::settle(table, &plan, out);
     if let Some((first, last)) = waiting {

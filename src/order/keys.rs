@@ -1,23 +1,15 @@
-//! Sort keys: where each entry goes in a sequence.
-//!
-//! An item's key packs `(block, group, rank, primary)` into a `u64` and its
-//! `own` word holds the entry's own position, where positions are
-//! `(billing, table index)` pairs (billing present before absent), and
-//! above it the few facts carding reads of the entry. `primary` is the
-//! entry's own position, or for a writing team the position of its first
-//! member, so that a team stays together (SPEC §3.1). Items sort by
-//! `(key, own position)`; the table index is the last tiebreak, so no two
-//! items compare equal and the order is total.
+//! Where each entry goes in a sequence: the survey of the table (the
+//! hyphenate merge, the directors), the slots of the sequence's principal
+//! blocks, and the items of each entry (see [`super::item`] for what an
+//! item holds), then the cast list's own orders.
 
+use super::item::billing_order;
 use super::rules::{Block, SPECIAL_CAST_ORDER, SequenceRules};
 use super::{Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
 use crate::vocabulary::{CUSTOM_RANK, Department, Merge, ROLES, Role};
-
-/// Largest table the key layout can index (23 bits of table index).
-pub const MAX_ENTRIES: usize = 1 << 23;
 
 /// The block number of the end-credits crawl, after every principal block.
 pub const CRAWL: u8 = u8::MAX;
@@ -26,95 +18,6 @@ pub const CRAWL: u8 = u8::MAX;
 const MERGED_WRITING_RANK: u8 = 1;
 /// Rank of a merged producing credit inside the director's block.
 const MERGED_PRODUCING_RANK: u8 = 2;
-
-/// A billing position as 17 bits: present positions first.
-#[inline]
-fn billing_bits(billing: Option<u16>) -> u64 {
-    billing.map_or(0x1_0000, u64::from)
-}
-
-/// `(billing, index)` as 40 bits; `index` is below [`MAX_ENTRIES`].
-#[inline]
-fn position((billing, index): (Option<u16>, usize)) -> u64 {
-    billing_bits(billing) << 23 | (index as u64 & 0x7F_FFFF)
-}
-
-/// Pack a sort key: `(block, group, rank, primary position)` and the
-/// entry's own position, compared in that order.
-#[inline]
-pub fn pack(
-    block: u8,
-    group: u8,
-    rank: u8,
-    primary: (Option<u16>, usize),
-    own: (Option<u16>, usize),
-) -> Item {
-    let key = u64::from(block) << 56 | u64::from(group) << 48 | u64::from(rank) << 40 | position(primary);
-    Item {
-        key,
-        own: position(own),
-    }
-}
-
-/// The table index in an item's own position.
-#[inline]
-pub fn index_of(own: u64) -> usize {
-    (own & 0x7F_FFFF) as usize
-}
-
-/// Bits of `Item::own` that hold the entry's own position.
-pub const POSITION_MASK: u64 = (1 << 40) - 1;
-
-/// Bits 40 to 51 of `Item::own`: what carding reads of a plain entry (no
-/// title of its own, no single card), so that carding the crawl (items in
-/// key order, entries all over the table) need not load the entry. Role
-/// code in bits 40–47, cast credit in 48–50, bit 51 set for a plain entry.
-const FACTS_SHIFT: u32 = 40;
-const FACTS_MASK: u64 = 0xFFF;
-const PLAIN: u64 = 1 << 11;
-
-/// The carding facts of `entry`, as bits above the position.
-#[inline]
-fn facts(entry: &Entry<'_>) -> u64 {
-    let plain = entry.title.is_none() && !entry.has(Flag::SingleCard);
-    let facts = u64::from(entry.role as u8) | u64::from(entry.cast_credit as u8) << 8;
-    (facts | if plain { PLAIN } else { 0 }) << FACTS_SHIFT
-}
-
-/// Slot and carding facts of a plain entry's item: equal for two items
-/// exactly when they share slot `(block, group, rank)`, role and cast
-/// credit, and so are placed alike.
-pub type PlainRun = (u64, u64);
-
-/// The [`PlainRun`] of an item of a plain entry; `None` otherwise (and for
-/// the title card).
-#[inline]
-pub fn plain_run(item: &Item) -> Option<PlainRun> {
-    let facts = item.own >> FACTS_SHIFT & FACTS_MASK;
-    (facts & PLAIN != 0).then_some((item.key >> 40, facts))
-}
-
-/// The item of `entry` in slot `(block, group, rank)`, ordered as if at
-/// `primary`, with the entry's carding facts.
-#[inline]
-pub fn entry_item(
-    entry: &Entry<'_>,
-    (block, group, rank): (u8, u8, u8),
-    primary: (Option<u16>, usize),
-    index: usize,
-) -> Item {
-    let item = pack(block, group, rank, primary, (entry.billing, index));
-    Item {
-        own: item.own | facts(entry),
-        ..item
-    }
-}
-
-/// The block, group and rank of a key.
-#[inline]
-pub fn unpack(key: u64) -> (u8, u8, u8) {
-    ((key >> 56) as u8, (key >> 48) as u8, (key >> 40) as u8)
-}
 
 /// What the whole table decides before any key, found by a [`Survey`] of
 /// the entries: the hyphenate merge and the director facts the warnings need.
@@ -466,7 +369,7 @@ pub fn team_lead<const N: usize>(
         .zip(members)
         .filter(|(_, e)| e.team == Some(team) && e.role == entry.role && e.is_credited())
         .map(|(i, e)| (e.billing, i))
-        .min_by_key(|&(billing, i)| (billing_bits(billing), i))
+        .min_by_key(|&(billing, i)| (billing_order(billing), i))
         .unwrap_or(own)
 }
 
@@ -483,7 +386,7 @@ pub fn waits_for_plan(entry: &Entry<'_>) -> bool {
 pub fn crawl_item(entry: &Entry<'_>, primary: (Option<u16>, usize), index: usize) -> Item {
     let department = entry.department.crawl_position();
     let rank = entry.role.info().map_or(CUSTOM_RANK, |info| info.rank);
-    entry_item(entry, (CRAWL, department, rank), primary, index)
+    Item::of_entry(entry, (CRAWL, department, rank), primary, index)
 }
 
 /// Turns entries into items of one sequence: the slots of its principal
@@ -569,10 +472,10 @@ impl Keyer {
         if let Some(head) = &self.head {
             let [first, second] = head.of(entry);
             if let Some(slot) = first {
-                push(entry_item(entry, slot, primary, index))?;
+                push(Item::of_entry(entry, slot, primary, index))?;
             }
             if let Some(slot) = second {
-                push(entry_item(entry, slot, primary, index))?;
+                push(Item::of_entry(entry, slot, primary, index))?;
             }
         }
         // Cast are on the full cast list even when billed up front.
@@ -592,19 +495,14 @@ pub fn title_item<const N: usize>(
     let head = blocks(table, sequence, rules);
     let block = head.iter().position(|b| *b == Block::Title)?;
     let block = u8::try_from(block).unwrap_or(CRAWL);
-    let title = pack(block, 0, 0, (None, 0), (None, 0));
-    Some(Item {
-        own: Item::TITLE,
-        ..title
-    })
+    Some(Item::title(block))
 }
 
-/// Whether an item is on the end credits' full cast list: its key starts
-/// with `(CRAWL, cast department, rank 0)`.
+/// Whether an item is on the end credits' full cast list: its slot is
+/// `(CRAWL, cast department, rank 0)`.
 #[inline]
-pub fn in_cast_list(key: u64) -> bool {
-    const CAST_LIST: u64 = (CRAWL as u64) << 16 | (Department::Cast.crawl_position() as u64) << 8;
-    key >> 40 == CAST_LIST
+pub fn in_cast_list(item: &Item) -> bool {
+    item.slot() == (CRAWL, Department::Cast.crawl_position(), 0)
 }
 
 /// Re-sort the full cast list (already in billing order) by `options.cast_order`.
@@ -613,14 +511,14 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
     if table.options.cast_order == CastOrder::Billing {
         return;
     }
-    let Some(start) = out.items.iter().position(|i| in_cast_list(i.key)) else {
+    let Some(start) = out.items.iter().position(in_cast_list) else {
         return;
     };
     let len = out
         .items
         .iter()
         .skip(start)
-        .take_while(|i| in_cast_list(i.key))
+        .take_while(|i| in_cast_list(i))
         .count();
     let Some(list) = out.items.get_mut(start..start.saturating_add(len)) else {
         return;
@@ -639,12 +537,12 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
                 let key = |item: &Item| {
                     let e = entry(item);
                     (
-                        billing_bits(e.and_then(|e| e.appearance)),
-                        billing_bits(e.and_then(|e| e.billing)),
-                        item.own & POSITION_MASK,
+                        billing_order(e.and_then(|e| e.appearance)),
+                        billing_order(e.and_then(|e| e.billing)),
+                        item.own_position(),
                     )
                 };
-                heapsort(rest, |a, b| key(a) < key(b));
+                heapsort(rest, &|a, b| key(a) < key(b));
             }
         }
         CastOrder::Alphabetical => {
@@ -654,8 +552,8 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
             // ("van\u{a0}Dyke") together, as it does on screen.
             let name = |item: &Item| entry(item).map_or("", |e| e.name.trim_ascii());
             let surname = |item: &Item| name(item).split_ascii_whitespace().next_back().unwrap_or("");
-            let key = |item: &Item| (surname(item), name(item), index_of(item.own));
-            heapsort(list, |a, b| key(a) < key(b));
+            let key = |item: &Item| (surname(item), name(item), item.entry());
+            heapsort(list, &|a, b| key(a) < key(b));
         }
     }
 }
@@ -663,41 +561,6 @@ pub fn sort_cast_list<const N: usize, const M: usize>(table: &Table<'_, N>, out:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Carding reads a plain entry's role and cast credit from its item:
-    /// two items must share a run exactly when their entries agree.
-    #[test]
-    fn plain_runs_tell_entries_apart() {
-        use crate::vocabulary::ROLES;
-        let roles = ROLES.iter().map(|info| info.role).chain([Role::Custom]);
-        let mut seen: [Option<(Role, CastCredit)>; 2048] = [None; 2048];
-        for role in roles {
-            for &credit in CastCredit::ALL {
-                let mut entry = Entry::new("A", role);
-                entry.cast_credit = credit;
-                entry.billing = Some(7);
-                let item = entry_item(&entry, (CRAWL, 3, 4), (Some(7), 9), 9);
-                // The facts leave the position alone.
-                assert_eq!(item.own & POSITION_MASK, position((Some(7), 9)));
-                let (slot, facts) = plain_run(&item).expect("a plain entry");
-                assert_eq!(slot, item.key >> 40);
-                let at = (facts & 0x7FF) as usize;
-                assert_eq!(
-                    seen[at].replace((role, credit)),
-                    None,
-                    "{role:?} {credit:?} share facts"
-                );
-                // A title of its own or a single card is never plain.
-                let titled = Entry {
-                    title: Some("T"),
-                    ..entry
-                };
-                assert_eq!(plain_run(&entry_item(&titled, (CRAWL, 3, 4), (None, 9), 9)), None);
-                let single = entry.flag(Flag::SingleCard);
-                assert_eq!(plain_run(&entry_item(&single, (CRAWL, 3, 4), (None, 9), 9)), None);
-            }
-        }
-    }
 
     #[test]
     fn the_survey_reads_every_merging_role() {

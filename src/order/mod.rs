@@ -6,16 +6,17 @@
 //!
 //! 1. **one pass over the table** (`collect`): the survey (the
 //!    hyphenate merge, the directors), the validation warnings (duplicate
-//!    billings through a hash set laid over the card buffer) and a sort key
+//!    billings through a hash set of the buffer's own) and a sort key
 //!    `(block, group, rank, billing, table index)` for every credit, from
 //!    slot tables built once per call from [`rules`] and the vocabulary.
-//!    In a large table a crew or cast row takes a lane worked out once per
-//!    role; keys that need the whole table (a writing team's place, a
+//!    In a large table (with the `large-tables` feature) a crew or cast row
+//!    takes a lane worked out once per role; keys that need the whole table (a writing team's place, a
 //!    credit merged into the director's card) are made after the pass;
-//! 2. **sort**: a stable counting pass over the crawl's `(department,
-//!    rank)` slots, then each slot on its own (usually a check that it is
-//!    in order already); the table index makes every key unique, so the
-//!    order is total and the same on every platform;
+//! 2. **sort**: one comparison sort, or with `large-tables` a stable
+//!    counting pass over the crawl's `(department, rank)` slots, then each
+//!    slot on its own (usually a check that it is in order already); the
+//!    table index makes every item's order unique, so the order is total
+//!    and the same on every platform ([`Item`] holds the layout);
 //! 3. **cast list**: the end credits' full cast list is re-sorted by
 //!    `options.cast_order`;
 //! 4. **cards**: consecutive items that share a heading become a card,
@@ -26,15 +27,18 @@
 
 mod cards;
 mod collect;
+mod item;
 mod keys;
 mod render;
 pub mod rules;
 mod sort;
 mod warnings;
 
+pub use item::Item;
 pub use render::{CardText, NAMES_MARK, PGA_MARK, SequenceText, suffix};
 pub use rules::{Block, SequenceRules};
 pub use warnings::{Warning, WarningCode};
+use warnings::BillingSet;
 
 use crate::error::{Buffer, Error, ErrorKind, Location, narrow};
 use crate::table::{CastCredit, Entry, Table};
@@ -85,26 +89,6 @@ pub enum CardKind {
     CastList,
 }
 
-/// One credit in order: an entry of the table, or the title card.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Item {
-    /// `(block, group, rank, primary position)`, see `keys::pack`.
-    key: u64,
-    /// The entry's own `(billing, table index)` ([`Item::TITLE`] for the
-    /// title card), and above it what carding reads of the entry.
-    own: u64,
-}
-
-impl Item {
-    /// A position no entry has (billing and index all ones).
-    const TITLE: u64 = (1 << 40) - 1;
-
-    /// The index of the entry in the table, `None` for the title card.
-    pub fn entry(&self) -> Option<usize> {
-        (self.own & keys::POSITION_MASK != Item::TITLE).then_some(keys::index_of(self.own))
-    }
-}
-
 /// A card: a run of items in [`Credits::items`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -143,6 +127,8 @@ pub struct Credits<const M: usize> {
     cards: heapless::Vec<Card, M>,
     /// Warned entries with a bit per [`WarningCode`], by entry.
     warnings: heapless::Vec<(u32, u8), M>,
+    /// The billings seen while ordering, to find duplicates.
+    billings: BillingSet<M>,
     /// The table has no director (a warning about no entry).
     no_director: bool,
 }
@@ -161,6 +147,7 @@ impl<const M: usize> Credits<M> {
             items: heapless::Vec::new(),
             cards: heapless::Vec::new(),
             warnings: heapless::Vec::new(),
+            billings: BillingSet::new(),
             no_director: false,
         }
     }
@@ -232,27 +219,6 @@ impl<const M: usize> Credits<M> {
     }
 }
 
-/// Lengthen `buffer` to `len` with copies of `blank`, `false` when it
-/// cannot hold them. A block at a time: `heapless::Vec::resize` pushes one
-/// element at a time.
-fn grow<T: Copy, const M: usize>(buffer: &mut heapless::Vec<T, M>, len: usize, blank: T) -> bool {
-    // A small block: it sits on the stack.
-    let blanks = [blank; 16];
-    if len > M {
-        return false;
-    }
-    while buffer.len() < len {
-        let missing = len.saturating_sub(buffer.len()).min(blanks.len());
-        if buffer
-            .extend_from_slice(blanks.get(..missing).unwrap_or_default())
-            .is_err()
-        {
-            return false;
-        }
-    }
-    true
-}
-
 /// The error of a full buffer.
 fn capacity(what: Buffer, capacity: usize) -> Error {
     Error::new(
@@ -309,8 +275,8 @@ fn build<const N: usize, const M: usize>(
     rules: &SequenceRules,
     out: &mut Credits<M>,
 ) -> Result<(), Error> {
-    if table.entries().len() >= keys::MAX_ENTRIES {
-        return Err(capacity(Buffer::Entries, keys::MAX_ENTRIES));
+    if table.entries().len() >= item::MAX_ENTRIES {
+        return Err(capacity(Buffer::Entries, item::MAX_ENTRIES));
     }
     let plan = collect::collect(table, sequence, rules, out)?;
     sort::sort(&mut out.items);

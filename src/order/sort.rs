@@ -11,7 +11,7 @@
 //! without the `large-tables` feature.
 
 use super::Item;
-use super::keys::{self, CRAWL, POSITION_MASK};
+use super::keys::CRAWL;
 use crate::heapsort::heapsort;
 use crate::vocabulary::{Department, ROLES};
 
@@ -63,24 +63,17 @@ const BUCKETS: usize = DEPARTMENT_BUCKETS[255].1 as usize + 1;
 /// index that cannot be out of range costs no bounds check.
 type Bounds = [u32; 256];
 
-/// The counting pass parks each item's bucket in the bits of `Item::own`
-/// above its position and carding facts.
-const PARK_SHIFT: u32 = 52;
-const UNPARKED: u64 = (1 << PARK_SHIFT) - 1;
-
-/// Items are ordered by key, then by their own position (members of a
-/// writing team share the key of the team's first member), as one 128-bit
-/// number: one compare instead of two.
+/// The order of items (see [`Item::order`]).
 #[inline]
 fn order_key(item: &Item) -> u128 {
-    u128::from(item.key) << 64 | u128::from(item.own & POSITION_MASK)
+    item.order()
 }
 
-/// The bucket of a key: non-decreasing in the key, so sorting by bucket
-/// and then inside each bucket sorts by key.
+/// The bucket of an item: non-decreasing in the item's order, so sorting
+/// by bucket and then inside each bucket sorts by order.
 #[inline]
-fn bucket(key: u64) -> u8 {
-    let (block, department, rank) = keys::unpack(key);
+fn bucket(item: &Item) -> u8 {
+    let (block, department, rank) = item.slot();
     if block != CRAWL {
         return 0;
     }
@@ -118,7 +111,7 @@ fn sort_run(items: &mut [Item]) {
     if cfg!(feature = "large-tables") {
         items.sort_unstable_by_key(order_key);
     } else {
-        heapsort(items, |a, b| order_key(a) < order_key(b));
+        heapsort(items, &|a, b| order_key(a) < order_key(b));
     }
 }
 
@@ -159,7 +152,7 @@ fn copy_up_counting<const M: usize>(items: &mut heapless::Vec<Item, M>, counts: 
     if len.checked_mul(2).is_none_or(|twice| twice > M) {
         return false;
     }
-    let mut chunk = [Item { key: 0, own: 0 }; 16];
+    let mut chunk = [Item::title(0); 16];
     let mut at = 0;
     while at < len {
         let end = at.saturating_add(chunk.len()).min(len);
@@ -168,11 +161,8 @@ fn copy_up_counting<const M: usize>(items: &mut heapless::Vec<Item, M>, counts: 
             return false;
         };
         for (to, from) in to.iter_mut().zip(from) {
-            let bucket = bucket(from.key);
-            *to = Item {
-                key: from.key,
-                own: from.own | u64::from(bucket) << PARK_SHIFT,
-            };
+            let bucket = bucket(from);
+            *to = from.with_bucket(bucket);
             if let Some(count) = counts.get_mut(usize::from(bucket)) {
                 // At most `items.len()`, which `sort` checked fits a u32.
                 *count = count.wrapping_add(1);
@@ -192,12 +182,9 @@ fn copy_up_counting<const M: usize>(items: &mut heapless::Vec<Item, M>, counts: 
 fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bounds: &mut Bounds) {
     let (to, from) = items.split_at_mut(len);
     for item in from.iter() {
-        if let Some(next) = bounds.get_mut(usize::from((item.own >> PARK_SHIFT) as u8)) {
+        if let Some(next) = bounds.get_mut(usize::from(item.bucket())) {
             if let Some(slot) = to.get_mut(*next as usize) {
-                *slot = Item {
-                    key: item.key,
-                    own: item.own & UNPARKED,
-                };
+                *slot = item.without_bucket();
             }
             *next = next.wrapping_add(1);
         }
@@ -208,12 +195,11 @@ fn scatter<const M: usize>(items: &mut heapless::Vec<Item, M>, len: usize, bound
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::keys::pack;
 
     /// A deterministic shuffle of crawl and head items, sorted both ways.
     #[test]
     fn buckets_sort_like_a_comparison_sort() {
-        let mut items = [pack(0, 0, 0, (None, 0), (None, 0)); 600];
+        let mut items = [Item::new((0, 0, 0), (None, 0), (None, 0)); 600];
         let mut state = 7u32;
         for (index, item) in items.iter_mut().enumerate() {
             state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
@@ -231,7 +217,7 @@ mod tests {
             let billing = state.is_multiple_of(3).then_some((state >> 20) as u16 % 50);
             // Every fifth item shares the key of the one before (a team).
             let primary = if index % 5 == 4 { index - 1 } else { index };
-            *item = pack(block, department, rank, (billing, primary), (billing, index));
+            *item = Item::new((block, department, rank), (billing, primary), (billing, index));
         }
         let mut expected = items;
         expected.sort_by_key(order_key);
@@ -243,7 +229,7 @@ mod tests {
         assert_eq!(roomy.len(), items.len());
         for sorted in [&roomy[..], &tight[..]] {
             for (i, (a, b)) in sorted.iter().zip(&expected).enumerate() {
-                assert_eq!(a, b, "at {i}: bucket {} vs {}", bucket(a.key), bucket(b.key));
+                assert_eq!(a, b, "at {i}: bucket {} vs {}", bucket(a), bucket(b));
             }
         }
     }
@@ -251,9 +237,9 @@ mod tests {
     #[test]
     fn small_runs_sort_too() {
         let mut items: heapless::Vec<Item, 3> = [
-            pack(CRAWL, 2, 0, (None, 3), (None, 3)),
-            pack(0, 0, 0, (Some(2), 1), (Some(2), 1)),
-            pack(0, 0, 0, (Some(1), 2), (Some(1), 2)),
+            Item::new((CRAWL, 2, 0), (None, 3), (None, 3)),
+            Item::new((0, 0, 0), (Some(2), 1), (Some(2), 1)),
+            Item::new((0, 0, 0), (Some(1), 2), (Some(1), 2)),
         ]
         .into_iter()
         .collect();

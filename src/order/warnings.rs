@@ -2,7 +2,7 @@
 //! warning names the entry it is about.
 
 use super::keys::{self, Plan};
-use super::{Card, CardKind, Credits, capacity};
+use super::{Credits, capacity};
 use crate::error::{Buffer, Error};
 use crate::table::{Entry, Flag, Table};
 use crate::vocabulary::{OnePerPicture, Role};
@@ -46,34 +46,34 @@ pub(super) fn bit(code: WarningCode) -> u8 {
     1 << (code as u8)
 }
 
+/// Whether an entry of `role` can raise a warning without a billing or a
+/// deal flag: the roles the survey reads, and those a guild allows once
+/// per picture.
+pub fn notes_role(role: Role) -> bool {
+    let credit = role.credit();
+    credit.directs() || credit.merges().is_some() || credit.one_per_picture().is_some()
+}
+
 /// The warnings found one entry at a time, in table order (the pass that
-/// keys the entries feeds them). Duplicate billings go through a hash set
-/// laid over the caller's card buffer, which is free until the cards are
-/// grouped.
-pub struct Checks<'b> {
-    billings: BillingSet<'b>,
+/// keys the entries feeds them). Duplicate billings go through the
+/// `BillingSet` of the caller's [`Credits`].
+pub struct Checks<'b, const M: usize> {
+    billings: &'b mut BillingSet<M>,
     /// Credited entries seen of each [`OnePerPicture`] kind.
     directors_seen: usize,
     editors_seen: usize,
 }
 
-impl<'b> Checks<'b> {
+impl<'b, const M: usize> Checks<'b, M> {
     /// Checks for a table with `billed` entries that have a billing
-    /// position, with `cards` as scratch.
-    pub fn new<const M: usize>(cards: &'b mut heapless::Vec<Card, M>, billed: usize) -> Self {
+    /// position, keeping the billings seen in `billings`.
+    pub fn new(billings: &'b mut BillingSet<M>, billed: usize) -> Self {
+        billings.reset(billed);
         Checks {
-            billings: BillingSet::new(cards, billed),
+            billings,
             directors_seen: 0,
             editors_seen: 0,
         }
-    }
-
-    /// Whether an entry of `role` can raise a warning without a billing or
-    /// a deal flag: the roles the survey reads, and those a guild allows
-    /// once per picture.
-    pub fn notes_role(role: Role) -> bool {
-        let credit = role.credit();
-        credit.directs() || credit.merges().is_some() || credit.one_per_picture().is_some()
     }
 
     /// Check one entry and record its warnings in `warnings`, at most one
@@ -81,7 +81,7 @@ impl<'b> Checks<'b> {
     /// table (whether the directors are one team, whether a credit merges
     /// into the director's card): they are noted here and [`settle`]d once
     /// the table is surveyed.
-    pub fn see<const M: usize>(
+    pub fn see(
         &mut self,
         index: usize,
         entry: &Entry<'_>,
@@ -89,7 +89,7 @@ impl<'b> Checks<'b> {
     ) -> Result<(), Error> {
         // Crew without billing or deal flags can raise nothing.
         if entry.billing.is_none()
-            && !Checks::notes_role(entry.role)
+            && !notes_role(entry.role)
             && !entry.has(Flag::Pga)
             && !entry.has(Flag::Possessory)
         {
@@ -115,7 +115,7 @@ impl<'b> Checks<'b> {
         if entry.has(Flag::Possessory) && !credit.directs() {
             warn(WarningCode::PossessoryNotDirector);
         }
-        if entry.billing.is_some() && self.billed_again::<M>(entry)? {
+        if entry.billing.is_some() && self.billed_again(entry)? {
             warn(WarningCode::DuplicateBilling);
         }
         if entry.is_credited() && keys::is_surveyed(entry.role) && entry.has(Flag::Guild) && !waived {
@@ -125,15 +125,15 @@ impl<'b> Checks<'b> {
     }
 
     /// Check the billing of an entry whose role and flags raise nothing
-    /// else (see [`Checks::notes_role`]): the short form of [`Checks::see`].
+    /// else (see [`notes_role`]): the short form of [`Checks::see`].
     #[inline]
-    pub fn see_billing<const M: usize>(
+    pub fn see_billing(
         &mut self,
         index: usize,
         entry: &Entry<'_>,
         warnings: &mut heapless::Vec<(u32, u8), M>,
     ) -> Result<(), Error> {
-        if self.billed_again::<M>(entry)? {
+        if self.billed_again(entry)? {
             record(warnings, index, bit(WarningCode::DuplicateBilling))?;
         }
         Ok(())
@@ -142,7 +142,7 @@ impl<'b> Checks<'b> {
     /// Whether an earlier entry has the same billing in the same block;
     /// `false` without a billing.
     #[inline]
-    fn billed_again<const M: usize>(&mut self, entry: &Entry<'_>) -> Result<bool, Error> {
+    fn billed_again(&mut self, entry: &Entry<'_>) -> Result<bool, Error> {
         let Some(billing) = entry.billing else {
             return Ok(false);
         };
@@ -188,57 +188,52 @@ pub fn settle<const N: usize, const M: usize>(table: &Table<'_, N>, plan: &Plan,
     });
 }
 
-/// The billing positions seen so far, as an open-addressing hash set laid
-/// over the caller's card buffer (two 32-bit slots per card; 0 is empty),
-/// so that finding the second entry of a pair costs one probe, not a sort.
-struct BillingSet<'b> {
-    cards: &'b mut [Card],
-    /// Slots minus one (the slot count is a power of two).
+/// The billing positions seen while ordering: an open-addressing hash set
+/// (0 is an empty slot), so that finding the second entry of a pair costs
+/// one probe, not a sort. Part of the caller's [`Credits`], with two 32-bit
+/// slots per credit of its capacity: a buffer that holds a table's credits
+/// holds its billings with room to spare; only as many slots as the table's
+/// billed entries need are cleared and used.
+#[derive(Clone, Debug)]
+pub(crate) struct BillingSet<const M: usize> {
+    slots: [[u32; 2]; M],
+    /// Slots in use minus one (the count is a power of two).
     mask: usize,
-    /// Empty slots.
+    /// Empty slots among those in use.
     free: usize,
 }
 
-/// 32-bit slots per card of the buffer.
-const SLOTS_PER_CARD: usize = 2;
+impl<const M: usize> BillingSet<M> {
+    /// An empty set.
+    pub(crate) const fn new() -> Self {
+        BillingSet {
+            slots: [[0; 2]; M],
+            mask: 0,
+            free: 0,
+        }
+    }
 
-impl<'b> BillingSet<'b> {
-    /// A set for up to `rows` keys in `buffer`, at most two thirds full
-    /// when the buffer allows. With `M` cards it holds at least `M` keys,
-    /// so a buffer that holds the billed entries' items holds the set.
-    fn new<const M: usize>(buffer: &'b mut heapless::Vec<Card, M>, rows: usize) -> Self {
-        buffer.clear();
-        let room = M.saturating_mul(SLOTS_PER_CARD);
+    /// Empty the set, sized for `rows` keys: at most two thirds full when
+    /// the storage allows.
+    fn reset(&mut self, rows: usize) {
+        let room = M.saturating_mul(2);
         let largest = if room == 0 { 0 } else { 1usize << room.ilog2() };
         let wanted = rows
             .saturating_add(rows / 2)
             .saturating_add(1)
             .checked_next_power_of_two()
             .map_or(largest, |n| n.min(largest));
-        let empty = Card {
-            kind: CardKind::Title,
-            start: 0,
-            len: 0,
-        };
-        // `wanted / SLOTS_PER_CARD ≤ M`: growing cannot fail.
-        super::grow(buffer, wanted.div_ceil(SLOTS_PER_CARD), empty);
-        let slots = buffer.len().saturating_mul(SLOTS_PER_CARD).min(wanted);
-        BillingSet {
-            cards: buffer,
-            mask: slots.saturating_sub(1),
-            free: slots,
+        if let Some(used) = self.slots.get_mut(..wanted.div_ceil(2)) {
+            used.fill([0; 2]);
         }
+        self.mask = wanted.saturating_sub(1);
+        self.free = wanted;
     }
 
     /// Slot `at`.
     #[inline]
     fn slot(&mut self, at: usize) -> Option<&mut u32> {
-        let card = self.cards.get_mut(at / SLOTS_PER_CARD)?;
-        Some(if at & 1 == 0 {
-            &mut card.start
-        } else {
-            &mut card.len
-        })
+        self.slots.get_mut(at / 2)?.get_mut(at % 2)
     }
 
     /// Add a key; `false` when it was already there, `None` when the buffer
@@ -316,12 +311,12 @@ mod tests {
     }
 
     /// The set against a plain list, with keys that collide on purpose:
-    /// runs of billings in blocks whose starts overlap, and a buffer just
+    /// runs of billings in blocks whose starts overlap, and storage just
     /// big enough, so probes wrap around and fill the table.
     #[test]
     fn billing_set_is_a_set() {
-        let mut cards: heapless::Vec<Card, 40> = heapless::Vec::new();
-        let mut set = BillingSet::new(&mut cards, 60);
+        let mut set: BillingSet<40> = BillingSet::new();
+        set.reset(60);
         let mut seen: heapless::Vec<u32, 128> = heapless::Vec::new();
         let mut state = 5u32;
         let mut full = false;
