@@ -102,7 +102,7 @@ impl fmt::Display for Money {
 }
 
 /// Write `n` with a comma every three digits.
-pub fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
+pub(crate) fn write_grouped(f: &mut dyn fmt::Write, n: u64) -> fmt::Result {
     let mut digits = [0u8; 20];
     let mut len = 0;
     let mut rest = n;

@@ -2,11 +2,19 @@
 //!
 //! Everything a rule needs to know about a role is a column of [`ROLES`]:
 //! its department, its rank inside the department (heads first), its
-//! on-screen titles, its default budget account and its default side of the
-//! line. Adding a role is adding a row (and a variant of [`Role`]).
-//! Where a role sits in the main titles, the billing block and the head of
-//! end-only end credits is a property of the sequence, not of the role: see
-//! [`crate::order::SequenceRules`].
+//! on-screen titles, its default budget account and side of the line, the
+//! account it moves to as a profit participant, and what kind of credit it
+//! gives ([`Credit`]: directs, writes, merges into the director's card,
+//! may carry p.g.a., acts, once per picture), which every ordering rule
+//! and guild warning reads instead of a list of roles of its own.
+//!
+//! **Adding a role is adding a row** to the `roles!` table below: the
+//! macro makes the [`Role`] variant, its id and its row. Where a role sits
+//! among the principal cards of the main titles, the billing block and the
+//! head of end-only end credits is a property of each sequence and profile,
+//! not of the role: a principal role is also listed in the blocks of
+//! [`crate::order::rules`]. The tests check that ids are unique snake_case,
+//! that every row reads back, and that the credit kinds are consistent.
 
 use crate::error::{ErrorKind, IdKind};
 use crate::ids::IdIndex;
@@ -35,6 +43,7 @@ macro_rules! departments {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[cfg_attr(feature = "defmt", derive(defmt::Format))]
         #[repr(u8)]
+        #[non_exhaustive]
         pub enum Department {
             $(#[doc = $heading] $variant,)*
         }
@@ -467,10 +476,10 @@ const fn role_ids() -> [&'static str; ROLE_COUNT] {
 }
 
 /// The id of [`Role::Custom`].
-pub const CUSTOM_ID: &str = "custom";
+pub(crate) const CUSTOM_ID: &str = "custom";
 
 /// Rank given to custom entries: after every vocabulary role of their department.
-pub const CUSTOM_RANK: u8 = u8::MAX;
+pub(crate) const CUSTOM_RANK: u8 = u8::MAX;
 
 impl Role {
     /// The role's row in [`ROLES`], or `None` for [`Role::Custom`].
@@ -647,6 +656,48 @@ mod tests {
             Ok(Department::VisualEffects)
         );
         assert!(Department::from_id("wardrobe").is_err());
+    }
+
+    /// The credit kinds as SPEC §3 and the guilds state them: one
+    /// director per picture (DGA), one picture editor (Editors Guild), the
+    /// writing credits of §2.3 joined by WGA rules, "Written by" and
+    /// "Screenplay by" (not story or source credits) and "Produced by"
+    /// merging into the director's card (§3.1), p.g.a. on "Produced by"
+    /// only, and the cast.
+    #[test]
+    fn credit_kinds_follow_the_rules() {
+        let with = |test: fn(Credit) -> bool| {
+            ROLES
+                .iter()
+                .filter(|info| test(info.credit))
+                .map(|info| info.id())
+                .collect::<heapless::Vec<&str, 16>>()
+        };
+        assert_eq!(with(Credit::directs), ["director"]);
+        assert_eq!(
+            with(Credit::writes),
+            [
+                "written_by",
+                "screenplay_by",
+                "story_by",
+                "screen_story_by",
+                "teleplay_by",
+                "based_on",
+                "characters_by",
+                "created_by",
+                "developed_by"
+            ]
+        );
+        assert_eq!(with(|c| c.merges() == Some(Merge::Writing)), ["written_by", "screenplay_by"]);
+        assert_eq!(with(|c| c.merges() == Some(Merge::Producing)), ["producer"]);
+        assert_eq!(with(Credit::pga), ["producer"]);
+        assert_eq!(with(Credit::acts), ["cast"]);
+        assert_eq!(
+            with(|c| c.one_per_picture() == Some(OnePerPicture::Director)),
+            ["director"]
+        );
+        assert_eq!(with(|c| c.one_per_picture() == Some(OnePerPicture::Editor)), ["editor"]);
+        assert_eq!(Role::Custom.credit(), Credit::PLAIN);
     }
 
     #[test]

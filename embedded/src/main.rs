@@ -43,7 +43,7 @@ const M: usize = 2 * N + 2;
 /// owns (the table, the credits buffer and the top-sheet workspace, which
 /// the caller sizes): the reset handler, `main`, ordering, the top sheet,
 /// the split and this report. A change that needs more should say why.
-const JOB_STACK_BUDGET: usize = 4 * 1024;
+const JOB_STACK_BUDGET: usize = 5 * 1024;
 
 /// Bytes of the buffers the firmware owns on its stack.
 const BUFFERS: usize = size_of::<Table<'static, N>>() + size_of::<Credits<M>>() + size_of::<Workspace<N>>();

@@ -35,7 +35,8 @@ mod sort;
 mod warnings;
 
 pub use item::Item;
-pub use render::{CardText, NAMES_MARK, PGA_MARK, SequenceText, suffix};
+pub use render::{CardText, SequenceText};
+pub(crate) use render::suffix;
 pub use rules::{Block, SequenceRules};
 pub use warnings::{Warning, WarningCode};
 use warnings::BillingSet;

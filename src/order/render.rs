@@ -11,10 +11,10 @@ use crate::table::{CastCredit, Entry, Flag, Table};
 use crate::vocabulary::Role;
 
 /// Where a heading template takes the names ("a … production").
-pub const NAMES_MARK: char = '…';
+pub(crate) const NAMES_MARK: char = '…';
 
 /// The p.g.a. certification mark (Producers Guild of America).
-pub const PGA_MARK: &str = "p.g.a.";
+pub(crate) const PGA_MARK: &str = "p.g.a.";
 
 impl<const M: usize> Credits<M> {
     /// The card's heading: a role title in singular or plural, a special
@@ -110,7 +110,7 @@ impl<const M: usize> Credits<M> {
 }
 
 /// The p.g.a. mark after a producer who has it.
-pub fn suffix(entry: &Entry<'_>) -> &'static str {
+pub(crate) fn suffix(entry: &Entry<'_>) -> &'static str {
     if entry.role.credit().pga() && entry.has(Flag::Pga) {
         PGA_MARK
     } else {

@@ -12,6 +12,7 @@ use crate::vocabulary::Role;
 /// One block of a sequence: a run of cards that share a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
 pub enum Block {
     /// Every credited entry of these roles, role by role in list order;
     /// each role is its own heading. The director's block also receives
