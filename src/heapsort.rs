@@ -10,6 +10,12 @@
 //! spreads them over 256 buckets by their top byte in one pass, in place,
 //! and sorts each short bucket.
 
+// An algorithm module: indices and counts below are bounded by the loops
+// that make them (each use says why), so they index and add plainly; a
+// bug fails a `debug_assert!` or a bounds check in the tests and the fuzz
+// targets instead of passing silently as a skipped step.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 /// Heapsort: in place, O(n log n) at worst, no recursion, and a few hundred
 /// bytes of code per use, where core's pattern-defeating quicksort costs
 /// kilobytes of flash per element type. The runs sorted here are short or
@@ -32,9 +38,32 @@ pub(crate) fn heapsort<T: Copy>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
     }
 }
 
+/// Restore the heap below `node` within `v[..end]` (`end <= v.len()`).
+fn sift_down<T: Copy>(v: &mut [T], mut node: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
+    debug_assert!(end <= v.len());
+    loop {
+        // `node < end <= v.len()`, so `2 * node + 2` cannot overflow.
+        let left = 2 * node + 1;
+        if left >= end {
+            return;
+        }
+        let right = left + 1;
+        let child = if right < end && less(&v[left], &v[right]) {
+            right
+        } else {
+            left
+        };
+        if !less(&v[node], &v[child]) {
+            return;
+        }
+        swap(v, node, child);
+        node = child;
+    }
+}
+
 /// Sort words whose top byte is evenly spread (hashes): an in-place
 /// counting pass over the top byte, each swap settling one word in its
-/// bucket, then a heapsort of each bucket (about `len / 256` words).
+/// bucket, then a sort of each bucket (about `len / 256` words).
 pub(crate) fn sort_words(v: &mut [u64]) {
     const BUCKETS: usize = 256;
     // A short list is one bucket: the counting pass would cost more.
@@ -44,45 +73,53 @@ pub(crate) fn sort_words(v: &mut [u64]) {
     if v.len() <= BUCKETS || !cfg!(feature = "large-tables") {
         return small_sort(v);
     }
+    // A top byte indexes the 256 buckets.
     let bucket = |word: u64| (word >> 56) as usize;
     let mut next = [0usize; BUCKETS];
     for &word in v.iter() {
-        if let Some(count) = next.get_mut(bucket(word)) {
-            *count = count.saturating_add(1);
-        }
+        next[bucket(word)] += 1;
     }
-    // Counts to starts; `ends` keeps where each bucket stops.
+    // Counts to starts; `ends` keeps where each bucket stops. The counts
+    // add up to `v.len()`.
     let mut ends = [0usize; BUCKETS];
-    let mut start = 0usize;
+    let mut start = 0;
     for (count, end) in next.iter_mut().zip(ends.iter_mut()) {
         let len = *count;
         *count = start;
-        start = start.saturating_add(len);
+        start += len;
         *end = start;
     }
-    for (here, &end) in ends.iter().enumerate() {
-        // Every word of an earlier bucket is in place already.
-        while let Some(&at) = next.get(here).filter(|&&at| at < end) {
-            let Some(target) = v.get(at).map(|&word| bucket(word)) else {
-                break;
-            };
-            let Some(place) = next.get_mut(target) else {
-                break;
-            };
-            let destination = *place;
-            *place = place.saturating_add(1);
+    debug_assert_eq!(start, v.len());
+    for here in 0..BUCKETS {
+        // Every word of an earlier bucket is in place already; each swap
+        // puts one more word in its place, so `next[target] < ends[target]`.
+        while next[here] < ends[here] {
+            let at = next[here];
+            let target = bucket(v[at]);
+            let destination = next[target];
+            debug_assert!(destination < ends[target]);
+            next[target] += 1;
             if target != here {
                 swap(v, at, destination);
             }
         }
     }
-    let mut start = 0usize;
+    let mut start = 0;
     for &end in &ends {
-        if let Some(run) = v.get_mut(start..end) {
-            small_sort(run);
-        }
+        small_sort(&mut v[start..end]);
         start = end;
     }
+}
+
+/// Swap two elements by value. `slice::swap` also serves overlapping
+/// places and, in a build optimized for size, calls `memmove` even for two
+/// 16-byte items: that call pulls 1.7 KiB of `memmove` into a firmware
+/// image (the footprint check of `.ci/run` guards it).
+#[inline]
+fn swap<T: Copy>(v: &mut [T], a: usize, b: usize) {
+    let (x, y) = (v[a], v[b]);
+    v[a] = y;
+    v[b] = x;
 }
 
 /// A bucket: insertion sort for a few words, heapsort beyond.
@@ -98,59 +135,13 @@ fn small_sort(v: &mut [u64]) {
 /// is held while the larger ones before it move up one place.
 fn insertion_sort(v: &mut [u64]) {
     for i in 1..v.len() {
-        let Some(&word) = v.get(i) else {
-            break;
-        };
+        let word = v[i];
         let mut hole = i;
-        while let Some(&before) = hole.checked_sub(1).and_then(|at| v.get(at)) {
-            if before <= word {
-                break;
-            }
-            if let Some(slot) = v.get_mut(hole) {
-                *slot = before;
-            }
-            hole = hole.wrapping_sub(1);
+        while hole > 0 && v[hole - 1] > word {
+            v[hole] = v[hole - 1];
+            hole -= 1;
         }
-        if let Some(slot) = v.get_mut(hole) {
-            *slot = word;
-        }
-    }
-}
-
-/// Swap two elements by value. `slice::swap` also serves overlapping
-/// places and, in a build optimized for size, calls `memmove` even for two 16-byte
-/// items: that call pulls 1.5 KiB of `memmove` into a firmware image.
-#[inline]
-fn swap<T: Copy>(v: &mut [T], a: usize, b: usize) {
-    if let (Some(&x), Some(&y)) = (v.get(a), v.get(b)) {
-        if let Some(slot) = v.get_mut(a) {
-            *slot = y;
-        }
-        if let Some(slot) = v.get_mut(b) {
-            *slot = x;
-        }
-    }
-}
-
-/// Restore the heap below `node` within `v[..end]`.
-fn sift_down<T: Copy>(v: &mut [T], mut node: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
-    loop {
-        let left = node.saturating_mul(2).saturating_add(1);
-        if left >= end {
-            return;
-        }
-        let right = left.saturating_add(1);
-        let child = match (v.get(left), v.get(right)) {
-            (Some(l), Some(r)) if right < end && less(l, r) => right,
-            _ => left,
-        };
-        match (v.get(node), v.get(child)) {
-            (Some(parent), Some(larger)) if less(parent, larger) => {
-                swap(v, node, child);
-                node = child;
-            }
-            _ => return,
-        }
+        v[hole] = word;
     }
 }
 

@@ -2,6 +2,11 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// No input may make the core panic: no unwrap, expect or panic anywhere,
+// and indexing and arithmetic are checked everywhere but in the algorithm
+// modules (the sorts), where the loops establish the bounds and a bug
+// fails a bounds check or a `debug_assert!` in the tests and fuzz targets
+// rather than passing as a skipped step. Tests may unwrap.
 #![cfg_attr(
     not(test),
     deny(

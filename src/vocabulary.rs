@@ -688,7 +688,10 @@ mod tests {
                 "developed_by"
             ]
         );
-        assert_eq!(with(|c| c.merges() == Some(Merge::Writing)), ["written_by", "screenplay_by"]);
+        assert_eq!(
+            with(|c| c.merges() == Some(Merge::Writing)),
+            ["written_by", "screenplay_by"]
+        );
         assert_eq!(with(|c| c.merges() == Some(Merge::Producing)), ["producer"]);
         assert_eq!(with(Credit::pga), ["producer"]);
         assert_eq!(with(Credit::acts), ["cast"]);
@@ -696,7 +699,10 @@ mod tests {
             with(|c| c.one_per_picture() == Some(OnePerPicture::Director)),
             ["director"]
         );
-        assert_eq!(with(|c| c.one_per_picture() == Some(OnePerPicture::Editor)), ["editor"]);
+        assert_eq!(
+            with(|c| c.one_per_picture() == Some(OnePerPicture::Editor)),
+            ["editor"]
+        );
         assert_eq!(Role::Custom.credit(), Credit::PLAIN);
     }
 

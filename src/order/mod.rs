@@ -35,11 +35,11 @@ mod sort;
 mod warnings;
 
 pub use item::Item;
-pub use render::{CardText, SequenceText};
 pub(crate) use render::suffix;
+pub use render::{CardText, SequenceText};
 pub use rules::{Block, SequenceRules};
-pub use warnings::{Warning, WarningCode};
 use warnings::BillingSet;
+pub use warnings::{Warning, WarningCode};
 
 use crate::error::{Buffer, Error, ErrorKind, Location, narrow};
 use crate::table::{CastCredit, Entry, Table};
