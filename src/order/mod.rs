@@ -35,6 +35,7 @@ mod sort;
 mod warnings;
 
 pub use item::Item;
+#[cfg(feature = "json")]
 pub(crate) use render::suffix;
 pub use render::{CardText, SequenceText};
 pub use rules::{Block, SequenceRules};
