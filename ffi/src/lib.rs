@@ -18,7 +18,7 @@
 
 use core::fmt::Write as _;
 
-use creditline::budget::top_sheet;
+use creditline::budget::{Workspace, top_sheet};
 use creditline::json::{parse_table, write_classifications, write_credits, write_top_sheet};
 use creditline::order::{Credits, Sequence, order};
 use creditline::{Error, ErrorKind, Place, Table};
@@ -250,7 +250,7 @@ fn order_job<const S: i32>(
 }
 
 fn top_sheet_job(table: &Table<'_, CREDITLINE_TABLE_CAPACITY>, out: &mut [u8]) -> Result<usize, Error> {
-    write_top_sheet(&top_sheet(table, &mut Box::default())?, out)
+    write_top_sheet(&top_sheet(table, &mut Workspace::new())?, out)
 }
 
 /// Order one sequence of a JSON role table into the JSON cards document
