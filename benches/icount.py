@@ -15,7 +15,7 @@ top sheet by a few instructions.) They can differ between machines:
 the baseline's counts include the C library's `malloc`, `free`, `memcpy`
 and `memcmp`, whose code depends on its version and on the processor
 (it picks its string functions by CPU features). And they are not times:
-a job can run more instructions and take less time (see the README), so
+a job can run more instructions and take less time (see docs/benchmarks.md), so
 the floors guard against a regression in the work done, and the `jobs`
 bench remains the measure of speed.
 

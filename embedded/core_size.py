@@ -7,7 +7,7 @@ firmware symbol (this crate, its panic handler, cortex-m-rt's startup and
 handlers, the semihosting it reports through). Code of the core inlined
 into a firmware function (the top sheet inlined into `run`, `Entry`'s
 builders into `fill`) is found from the debug info's inline chains
-(`addr2line -i`) and counted as the core's. Anonymous constants (string
+(`llvm-addr2line -i`) and counted as the core's. Anonymous constants (string
 literals) are all counted as the core's, so the firmware keeps its own
 texts and expected values in named statics.
 
@@ -51,7 +51,7 @@ def firmware_code(elf, asm_lines):
     if not own:
         return 0
     result = subprocess.run(
-        ["addr2line", "-e", elf, "-i", "-f", "-C", "-a"] + [hex(a) for a, _ in own],
+        ["llvm-addr2line", "-e", elf, "-i", "-f", "-C", "-a"] + [hex(a) for a, _ in own],
         capture_output=True,
         text=True,
         check=True,

@@ -4,8 +4,9 @@
 //! random input but is monomorphised into several kilobytes of flash per
 //! element type; on a microcontroller three or four of them cost more than
 //! the rest of the crate. Ordering sorts short runs and runs that are
-//! nearly always in order already (checked first by the callers), so they
-//! take this heapsort, which costs a few hundred bytes. The top sheet's
+//! nearly always in order already (checked first by the callers); without
+//! the `large-tables` feature they take this heapsort, which costs a few
+//! hundred bytes, and the cast list's rare orders always do. The top sheet's
 //! per-person words are a large random list of hashes: [`sort_words`]
 //! spreads them over 256 buckets by their top byte in one pass, in place,
 //! and sorts each short bucket.

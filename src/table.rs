@@ -40,6 +40,9 @@ wire_enum! {
     }
 }
 
+// A flag is a bit of a `u16` set.
+const _: () = assert!(Flag::ALL.len() <= 16, "a flag is a bit of a u16");
+
 impl Flag {
     /// The flag's bit in a [`Flags`] set.
     const fn bit(self) -> u16 {

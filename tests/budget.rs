@@ -473,3 +473,27 @@ fn fringe_ceilings_are_per_person_even_when_names_collide() {
     // second 1,000; 10% of 1,500 = 150 per person, 300 in all.
     assert_eq!(top_sheet(&t, &mut Workspace::new()).unwrap().fringes, 300);
 }
+
+/// A person's wage base counts their entries in table order, whatever
+/// sections they post to: a gaffer's 100 (10%) is under the 150 ceiling
+/// first, then 50 of the same person's 100 as director (20%): 10 + 10 = 20,
+/// 10 in production and 10 above the line.
+#[test]
+fn a_wage_base_counts_entries_in_table_order_across_sections() {
+    let mut t: Table<'static, 4> = Table::new("T");
+    t.push(
+        Entry::new("Pat Lee", Role::Gaffer)
+            .fee(100)
+            .fringe(1000, Some(150)),
+    )
+    .unwrap();
+    t.push(
+        Entry::new("Pat Lee", Role::Director)
+            .fee(100)
+            .fringe(2000, Some(150)),
+    )
+    .unwrap();
+    let sheet = top_sheet(&t, &mut Workspace::new()).unwrap();
+    assert_eq!(sheet.fringes, 20);
+    assert_eq!(sheet.fringes_by_section, [10, 10, 0, 0]);
+}

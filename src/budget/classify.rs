@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorKind, Field, Place};
 use crate::table::{Chart, Entry, Flag, Section, Table};
-use crate::vocabulary::{Department, ROLES, Role, Side};
+use crate::vocabulary::{Department, ROLES, Side};
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -52,7 +52,7 @@ fn default_account(entry: &Entry<'_>) -> u16 {
 fn department_account(department: Department) -> u16 {
     ROLES
         .iter()
-        .find(|info| info.department == department && info.role != Role::Cast)
+        .find(|info| info.department == department && !info.credit.acts())
         .map_or(7900, |info| info.account)
 }
 

@@ -86,15 +86,23 @@ fn name_hash(name: &str) -> u32 {
         .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Bits of a person-order word: table index, section, posted mark; the
-/// name hash is the high half.
+/// Bits of a person-order word, from the top: the name hash (32), a
+/// posted mark (bit 31), the table index (28 bits from bit 2) and the
+/// section (2). Sorted, the words of one person are in table order, which
+/// is the order the wage base counts their earlier entries in.
 const INDEX_BITS: u64 = (1 << 28) - 1;
-const SECTION_SHIFT: u32 = 28;
+const INDEX_SHIFT: u32 = 2;
+const SECTION_BITS: u64 = 3;
 const DONE: u64 = 1 << 31;
 
-/// One word of the person order: (name hash, posted mark, section, index).
+/// One word of the person order.
 fn order_word(name: &str, section: Section, index: usize) -> u64 {
-    u64::from(name_hash(name)) << 32 | (section.index() as u64) << SECTION_SHIFT | (index as u64 & INDEX_BITS)
+    u64::from(name_hash(name)) << 32 | (index as u64 & INDEX_BITS) << INDEX_SHIFT | section.index() as u64
+}
+
+/// The table index in a person-order word.
+fn word_index(word: u64) -> usize {
+    (word >> INDEX_SHIFT & INDEX_BITS) as usize
 }
 
 /// The fringe on one entry when `earlier` wages of the same person
@@ -134,18 +142,18 @@ fn correct_fringes<const N: usize>(
         while let Some(first) = run.iter().position(|w| w & DONE == 0) {
             let person = run
                 .get(first)
-                .and_then(|w| entries.get((w & INDEX_BITS) as usize))
+                .and_then(|&w| entries.get(word_index(w)))
                 .map_or("", |e| e.name);
             let mut earlier: i64 = 0;
             for word in run.iter_mut().skip(first) {
-                let entry = entries.get((*word & INDEX_BITS) as usize);
+                let entry = entries.get(word_index(*word));
                 let Some(entry) = entry.filter(|e| *word & DONE == 0 && e.name == person) else {
                     continue;
                 };
                 *word |= DONE;
                 let correction = i128::from(fringe_amount(entry, earlier)?)
                     .saturating_sub(i128::from(fringe_amount(entry, 0)?));
-                if let Some(total) = fringes_by_section.get_mut((*word >> SECTION_SHIFT & 3) as usize) {
+                if let Some(total) = fringes_by_section.get_mut((*word & SECTION_BITS) as usize) {
                     *total = total.saturating_add(correction);
                 }
                 earlier = earlier.checked_add(entry.fee).ok_or(overflow(Total::Fringes))?;

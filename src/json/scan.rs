@@ -1,13 +1,13 @@
-//! A non-recursive validating pass over the whole document, before serde
-//! sees it.
+//! A non-recursive validating pass over the whole document, run when a
+//! read has failed, to say where.
 //!
-//! serde-json-core is not safe for strings (SPEC §5): it passes raw control
-//! characters and invalid escapes, rejects surrogate pairs, and cannot say
-//! where an error is. This pass checks UTF-8, every string and escape, the
-//! number grammar (integers only, within `i64`), and bounds nesting with a
-//! fixed-size stack, so that 10^6 brackets are an error and never a stack
-//! overflow. Errors carry the byte offset and, where the path shows it, the
-//! entry index and field.
+//! serde-json-core cannot say where an error is. This pass checks UTF-8,
+//! every string and escape, the number grammar (integers only, within
+//! `i64`), and bounds nesting with a fixed-size stack, so that 10^6
+//! brackets are an error and never a stack overflow. Its errors carry the
+//! byte offset and, where the path shows it, the entry index and field.
+//! [`locate`] finds the offset of a value by its place and field, for the
+//! errors the reader finds without one.
 
 use crate::error::{Error, ErrorKind, Field, Location, Place, Syntax, narrow};
 
@@ -15,8 +15,8 @@ use crate::error::{Error, ErrorKind, Field, Location, Place, Syntax, narrow};
 /// (`{"entries":[{"fringe":{…}}]}`).
 pub const MAX_DEPTH: usize = 16;
 
-/// Check the whole document. `Ok` means serde-json-core will only meet
-/// valid strings and integers within `i64`.
+/// Check the whole document. `Ok` means the document is well-formed JSON
+/// whose strings are valid and whose numbers are integers within `i64`.
 pub fn scan(input: &[u8]) -> Result<(), Error> {
     if let Err(e) = core::str::from_utf8(input) {
         return Err(Scanner::new(input).error_at(e.valid_up_to(), ErrorKind::InvalidUtf8));

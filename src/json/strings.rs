@@ -1,8 +1,8 @@
 //! Decoding JSON string escapes into a caller-provided buffer.
 //!
-//! The input was validated by [`super::scan`]; the decoder still checks
-//! everything it relies on, so a malformed string is an error here too and
-//! never a panic.
+//! The decoder checks everything it relies on (raw control characters,
+//! escapes, surrogate pairs), so a malformed string is an error and never
+//! a panic.
 
 /// Why a string could not be decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub enum DecodeError {
 /// whether it needs [`decode`] (which also rejects the control characters).
 /// Eight bytes at a time (the last word overlaps the one before it, and a
 /// string shorter than a word is padded with a harmless byte): every
-/// string of a document goes through it, and a byte at a time cost parsing
-/// 5% more instructions (`benches/icount.py` guards the parse).
+/// string of a document goes through it, and a byte at a time costs
+/// parsing 5% more instructions (`benches/icount.py` guards the parse).
 #[inline]
 pub fn needs_decoding(raw: &str) -> bool {
     let bytes = raw.as_bytes();

@@ -34,8 +34,9 @@ const CRAWLS: u8 = 4;
 
 /// Tables from this many rows are read by lanes; smaller ones, and every
 /// table without the `large-tables` feature, take the full rules for every
-/// row (the same items and warnings: see the tests `lanes_change_nothing`
-/// and `lanes_change_nothing_in_large_tables`).
+/// row (the same items and warnings: see the tests
+/// `uncredited_padding_changes_nothing` and
+/// `lanes_change_nothing_in_large_tables`).
 const LANES_FROM: usize = 64;
 
 /// Rows per chunk of [`Lanes::rows_with_rules`]: an offset in a chunk
@@ -83,9 +84,9 @@ impl Lanes {
     /// sequence where crew rows have nothing to do.
     ///
     /// Without a branch on which row is which: crew and cast alternate at
-    /// random in a large table, and such a branch missed for two rows in
-    /// five, a fifth of the time of the main titles. Every row is
-    /// written, only the others are kept.
+    /// random in a large table, and a branch there mispredicts for two rows
+    /// in five (a fifth of the main titles' time, which the `jobs` bench
+    /// shows). Every row is written, only the others are kept.
     fn rows_with_rules(&self, rows: &[Entry<'_>]) -> ([u8; CHUNK], usize) {
         let mut others = [0u8; CHUNK];
         let mut kept = 0usize;
@@ -105,7 +106,8 @@ impl Lanes {
 /// What reading the rows by the rules builds up.
 struct Reader<'a, 'b, 'k, const M: usize> {
     /// Borrowed, not owned: moving it (a kilobyte of slots) out of the
-    /// reader after the pass cost a second copy on the stack.
+    /// reader after the pass would leave a second copy on the stack (the
+    /// firmware's stack check guards it).
     keyer: &'k mut Keyer,
     survey: Survey<'a>,
     checks: Checks<'b, M>,

@@ -43,7 +43,7 @@ const FACTS_MASK: u64 = (1 << FACTS_BITS) - 1;
 const _: () = {
     assert!(1 << 16 < 1u64 << BILLING_BITS, "an absent billing fits");
     assert!(Role::Custom as u64 <= 0xFF, "a role code is a byte");
-    assert!(CastCredit::Voice as u64 <= 0x7, "a cast credit is three bits");
+    assert!(CastCredit::ALL.len() <= 8, "a cast credit is three bits");
     assert!(SLOT_SHIFT + 24 == 64, "the slot fills the key above the position");
     assert!(BUCKET_SHIFT + 8 <= 64, "a bucket byte fits above the facts");
 };

@@ -247,7 +247,7 @@ fn cast_limit<const N: usize>(table: &Table<'_, N>, sequence: Sequence) -> u16 {
 const ROLE_CODES: usize = Role::Custom as usize + 1;
 
 /// Number of [`CastCredit`] kinds.
-const CAST_CREDIT_KINDS: usize = CastCredit::Voice as usize + 1;
+const CAST_CREDIT_KINDS: usize = CastCredit::ALL.len();
 
 /// Where entries sit among a list of blocks, worked out once per call so
 /// that each entry costs a few table lookups (the first block that lists a

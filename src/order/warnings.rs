@@ -41,6 +41,9 @@ pub struct Warning {
     pub code: WarningCode,
 }
 
+// A warning code is a bit of an entry's `u8` mask.
+const _: () = assert!(WarningCode::ALL.len() <= 8, "a warning code is a bit of a byte");
+
 /// The bit of a code in an entry's warning mask.
 pub(super) fn bit(code: WarningCode) -> u8 {
     1 << (code as u8)
