@@ -222,3 +222,31 @@ impl SequenceRules {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::ROLES;
+
+    /// A role whose credit kind the principal cards read (the director,
+    /// writers, "Produced by") is on the principal cards of every built-in
+    /// profile: a new such row must be placed here too.
+    #[test]
+    fn every_principal_credit_kind_has_a_block() {
+        let listed = |blocks: &[Block], role: Role| {
+            blocks
+                .iter()
+                .any(|block| matches!(block, Block::Roles(roles) if roles.contains(&role)))
+        };
+        for rules in [&FEATURE, &EPISODIC] {
+            for info in ROLES {
+                let credit = info.credit;
+                if credit.directs() || credit.writes() || credit.merges().is_some() || credit.pga() {
+                    for blocks in [rules.main_titles, rules.billing_block, rules.end_head] {
+                        assert!(listed(blocks, info.role), "{} has no block", info.id());
+                    }
+                }
+            }
+        }
+    }
+}
