@@ -56,22 +56,14 @@ macro_rules! wire_enum {
             $( $(#[$vmeta:meta])* $variant:ident = $id:literal, )*
         }
     ) => {
-        $(#[$meta])*
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
+        $crate::wire::wire_enum! {
+            $(#[$meta])*
+            pub enum $name {
+                $( $(#[$vmeta])* $variant = $id, )*
+            }
         }
 
         impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            /// The stable wire id.
-            pub const fn id(self) -> &'static str {
-                match self {
-                    $($name::$variant => $id,)*
-                }
-            }
-
             /// Look a value up by its wire id (ASCII whitespace trimmed,
             /// ASCII case-insensitive). An unknown id is an error that
             /// names the nearest known one.

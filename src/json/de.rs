@@ -432,6 +432,16 @@ fn object<'a, A: MapAccess<'a>, O: Fields<'a>>(
     })
 }
 
+/// The outcome of one of the table's own rules, its error recorded at the
+/// field it names.
+fn table_rule(ctx: &mut Ctx<'_>, checked: Result<(), Error>) -> Result<(), ErrorKind> {
+    checked.map_err(|e| {
+        ctx.field = e.location.field;
+        ctx.offset = None;
+        e.kind
+    })
+}
+
 /// A field the object's `field` function was not written for: an error,
 /// never a silent skip (only fields of `FIELDS` reach it).
 #[cold]
@@ -871,11 +881,7 @@ impl<'a> Fields<'a> for ChartFields {
         Ok(())
     }
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
-        self.chart.validate().map_err(|e| {
-            ctx.field = e.location.field;
-            ctx.offset = None;
-            e.kind
-        })?;
+        table_rule(ctx, self.chart.validate())?;
         Ok(self)
     }
 }
@@ -949,11 +955,7 @@ impl<'a> Fields<'a> for OptionsFields {
         Ok(())
     }
     fn finish(self, ctx: &mut Ctx<'a>, _seen: u64) -> Result<Self, ErrorKind> {
-        self.options.validate().map_err(|e| {
-            ctx.field = e.location.field;
-            ctx.offset = None;
-            e.kind
-        })?;
+        table_rule(ctx, self.options.validate())?;
         Ok(self)
     }
 }
