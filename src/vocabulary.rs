@@ -3,18 +3,20 @@
 //! Everything a rule needs to know about a role is a column of [`ROLES`]:
 //! its department, its rank inside the department (heads first), its
 //! on-screen titles, its default budget account and side of the line, the
-//! account it moves to as a profit participant, and what kind of credit it
+//! account it moves to as a profit participant, what kind of credit it
 //! gives ([`Credit`]: directs, writes, merges into the director's card,
-//! may carry p.g.a., acts, once per picture), which every ordering rule
-//! and guild warning reads instead of a list of roles of its own.
+//! may carry p.g.a., acts, once per picture) and the principal credit it
+//! belongs to ([`Principal`]: the slot of the main titles, billing block
+//! and end-only head it goes in). Every ordering rule and guild warning
+//! reads these columns instead of a list of roles of its own.
 //!
 //! **Adding a role is adding a row** to the `roles!` table below: the
-//! macro makes the [`Role`] variant, its id and its row. Where a role sits
-//! among the principal cards of the main titles, the billing block and the
-//! head of end-only end credits is a property of each sequence and profile,
-//! not of the role: a principal role is also listed in the blocks of
-//! [`crate::order::rules`]. The tests check that ids are unique snake_case,
-//! that every row reads back, and that the credit kinds are consistent.
+//! macro makes the [`Role`] variant, its id and its row, and the row alone
+//! places it. Only a new *kind* of principal credit (a new [`Principal`])
+//! is also placed in the sequences' blocks of [`crate::order::rules`]. The
+//! tests check that ids are unique snake_case, that every row reads back,
+//! that the credit kinds are consistent, and that every principal credit
+//! has a block in every built-in profile.
 
 use crate::error::{ErrorKind, IdKind};
 use crate::ids::IdIndex;
@@ -126,6 +128,9 @@ pub struct RoleInfo {
     /// What kind of credit the role gives: which ordering rules and
     /// warnings read it.
     pub credit: Credit,
+    /// The principal credit the role belongs to, if any: where the
+    /// sequences' rules place it among the principal cards.
+    pub principal: Option<Principal>,
     /// Where the id starts in [`TEXT`], and its length.
     id_at: u16,
     id_len: u8,
@@ -178,6 +183,7 @@ impl core::fmt::Debug for RoleInfo {
             .field("side", &self.side)
             .field("atl_account_when_participant", &self.atl_account_when_participant)
             .field("credit", &self.credit)
+            .field("principal", &self.principal)
             .finish()
     }
 }
@@ -264,6 +270,64 @@ impl core::fmt::Debug for Credit {
     }
 }
 
+/// A principal credit: the roles the main titles, the billing block and
+/// the head of end-only end credits show on cards of their own, placed by
+/// each sequence's rules ([`crate::order::rules`]). Inside one, the roles
+/// come in vocabulary order, each under its own heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum Principal {
+    /// "… presents".
+    Distributor,
+    /// "in association with …".
+    Financiers,
+    /// "a … production".
+    Companies,
+    /// "Directed by", where hyphenates merge.
+    Director,
+    /// Written, screenplay, teleplay, story, source material.
+    Writers,
+    /// "Created by", "Developed by".
+    Creators,
+    /// "Produced by".
+    Producers,
+    /// Executive producers.
+    ExecutiveProducers,
+    /// Co-executive producers.
+    CoExecutiveProducers,
+    /// Supervising and consulting producers (television).
+    SupervisingProducers,
+    /// The line producer.
+    LineProducer,
+    /// Co-producers.
+    CoProducers,
+    /// Associate producers.
+    AssociateProducers,
+    /// "Casting by".
+    Casting,
+    /// "Music by", the music supervisor.
+    Music,
+    /// The costume designer.
+    Costume,
+    /// "Edited by".
+    Editor,
+    /// The production designer.
+    ProductionDesigner,
+    /// The director of photography.
+    Photography,
+}
+
+/// A row's principal credit as the `roles!` table writes it.
+macro_rules! principal {
+    (-) => {
+        None
+    };
+    ($principal:ident) => {
+        Some(Principal::$principal)
+    };
+}
+
 /// How a credit merges into the director's card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -307,7 +371,7 @@ fn text(at: usize, len: u8) -> &'static str {
 }
 
 macro_rules! roles {
-    ($($variant:ident = $id:literal, $dept:ident, $rank:literal, $one:literal, $many:literal, $acct:literal, $side:ident, $deal:expr, $credit:ident;)*) => {
+    ($($variant:ident = $id:literal, $dept:ident, $rank:literal, $one:literal, $many:literal, $acct:literal, $side:ident, $deal:expr, $credit:ident, $principal:tt;)*) => {
         /// A role of the vocabulary (SPEC §2.3). `Custom` lets a table credit any
         /// other title inside a chosen department.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -333,116 +397,119 @@ macro_rules! roles {
             side: Side::$side,
             atl_account_when_participant: $deal,
             credit: $credit,
+            principal: principal!($principal),
         },)*];
     };
 }
 
 // id, crawl department, rank, singular title, plural title, default account,
 // default side, ATL account for a profit participant (deal-dependent roles),
-// what kind of credit it is (see `Credit`).
+// what kind of credit it is (see `Credit`), and the principal credit it
+// belongs to (see `Principal`; `-` for none). Inside a principal credit,
+// roles come in the order of these rows.
 roles! {
-    Distributor = "distributor", Companies, 0, "… presents", "… present", 7500, Btl, None, PLAIN;
-    Financier = "financier", Companies, 1, "in association with …", "in association with …", 7500, Btl, None, PLAIN;
-    ProductionCompany = "production_company", Companies, 2, "a … production", "a … production", 7500, Btl, None, PLAIN;
-    Director = "director", Production, 0, "Directed by", "Directed by", 1300, Atl, None, DIRECTS;
-    CoDirector = "co_director", Production, 1, "Co-Director", "Co-Directors", 1300, Atl, None, PLAIN;
-    WrittenBy = "written_by", Production, 2, "Written by", "Written by", 1100, Atl, None, WRITES_MERGING;
-    ScreenplayBy = "screenplay_by", Production, 2, "Screenplay by", "Screenplay by", 1100, Atl, None, WRITES_MERGING;
-    StoryBy = "story_by", Production, 3, "Story by", "Story by", 1100, Atl, None, WRITES;
-    ScreenStoryBy = "screen_story_by", Production, 3, "Screen Story by", "Screen Story by", 1100, Atl, None, WRITES;
-    TeleplayBy = "teleplay_by", Production, 2, "Teleplay by", "Teleplay by", 1100, Atl, None, WRITES;
-    BasedOn = "based_on", Production, 4, "Based on", "Based on", 1100, Atl, None, WRITES;
-    CharactersBy = "characters_by", Production, 4, "Based on Characters Created by", "Based on Characters Created by", 1100, Atl, None, WRITES;
-    CreatedBy = "created_by", Production, 2, "Created by", "Created by", 1100, Atl, None, WRITES;
-    DevelopedBy = "developed_by", Production, 2, "Developed by", "Developed by", 1100, Atl, None, WRITES;
-    Producer = "producer", Production, 5, "Produced by", "Produced by", 1200, Atl, None, PRODUCES;
-    ExecutiveProducer = "executive_producer", Production, 6, "Executive Producer", "Executive Producers", 1200, Atl, None, PLAIN;
-    CoExecutiveProducer = "co_executive_producer", Production, 7, "Co-Executive Producer", "Co-Executive Producers", 1200, Atl, None, PLAIN;
-    SupervisingProducer = "supervising_producer", Production, 8, "Supervising Producer", "Supervising Producers", 1200, Atl, None, PLAIN;
-    ConsultingProducer = "consulting_producer", Production, 9, "Consulting Producer", "Consulting Producers", 1200, Atl, None, PLAIN;
-    LineProducer = "line_producer", Production, 10, "Line Producer", "Line Producers", 2000, Btl, Some(1200), PLAIN;
-    CoProducer = "co_producer", Production, 11, "Co-Producer", "Co-Producers", 2000, Btl, Some(1200), PLAIN;
-    AssociateProducer = "associate_producer", Production, 12, "Associate Producer", "Associate Producers", 2000, Btl, Some(1200), PLAIN;
-    AssistantProducer = "assistant_producer", Production, 13, "Assistant Producer", "Assistant Producers", 2000, Btl, Some(1200), PLAIN;
-    Cast = "cast", Cast, 0, "Cast", "Cast", 1400, Atl, None, ACTS;
-    StuntCoordinator = "stunt_coordinator", Stunts, 0, "Stunt Coordinator", "Stunt Coordinators", 2150, Btl, Some(1400), PLAIN;
-    StuntPerformer = "stunt_performer", Stunts, 1, "Stunt Performer", "Stunt Performers", 2150, Btl, None, PLAIN;
-    StandIn = "stand_in", Cast, 1, "Stand-in", "Stand-ins", 2100, Btl, None, PLAIN;
-    CastingDirector = "casting_director", Production, 20, "Casting by", "Casting by", 2000, Btl, Some(1400), PLAIN;
-    Composer = "composer", Music, 0, "Music by", "Music by", 5100, Btl, None, PLAIN;
-    MusicSupervisor = "music_supervisor", Music, 1, "Music Supervisor", "Music Supervisors", 5100, Btl, None, PLAIN;
-    CostumeDesigner = "costume_designer", Costume, 0, "Costume Designer", "Costume Designers", 2900, Btl, None, PLAIN;
-    Editor = "editor", Editorial, 0, "Edited by", "Edited by", 5000, Btl, None, EDITS;
-    ProductionDesigner = "production_designer", Art, 0, "Production Designer", "Production Designers", 2200, Btl, None, PLAIN;
-    DirectorOfPhotography = "director_of_photography", Camera, 0, "Director of Photography", "Directors of Photography", 3300, Btl, None, PLAIN;
-    VisualEffectsSupervisor = "visual_effects_supervisor", VisualEffects, 0, "Visual Effects Supervisor", "Visual Effects Supervisors", 5300, Btl, None, PLAIN;
-    MakeupDesigner = "makeup_designer", MakeupHair, 0, "Makeup Designer", "Makeup Designers", 3100, Btl, None, PLAIN;
-    Choreographer = "choreographer", AdditionalCrew, 0, "Choreographer", "Choreographers", 2000, Btl, None, PLAIN;
-    UnitProductionManager = "unit_production_manager", ProductionManagement, 0, "Unit Production Manager", "Unit Production Managers", 2000, Btl, None, PLAIN;
-    FirstAssistantDirector = "first_assistant_director", ProductionManagement, 1, "First Assistant Director", "First Assistant Directors", 2000, Btl, None, PLAIN;
-    SecondAssistantDirector = "second_assistant_director", ProductionManagement, 2, "Second Assistant Director", "Second Assistant Directors", 2000, Btl, None, PLAIN;
-    SecondSecondAssistantDirector = "second_second_assistant_director", Production, 30, "Second Second Assistant Director", "Second Second Assistant Directors", 2000, Btl, None, PLAIN;
-    ProductionSupervisor = "production_supervisor", Production, 31, "Production Supervisor", "Production Supervisors", 2000, Btl, None, PLAIN;
-    ProductionCoordinator = "production_coordinator", Production, 32, "Production Coordinator", "Production Coordinators", 2000, Btl, None, PLAIN;
-    ProductionAccountant = "production_accountant", Production, 33, "Production Accountant", "Production Accountants", 2000, Btl, None, PLAIN;
-    ScriptSupervisor = "script_supervisor", Production, 34, "Script Supervisor", "Script Supervisors", 2000, Btl, None, PLAIN;
-    ProductionAssistant = "production_assistant", Production, 40, "Production Assistant", "Production Assistants", 2000, Btl, None, PLAIN;
-    ArtDirector = "art_director", Art, 1, "Art Director", "Art Directors", 2200, Btl, None, PLAIN;
-    SetDecorator = "set_decorator", Art, 2, "Set Decorator", "Set Decorators", 2700, Btl, None, PLAIN;
-    PropertyMaster = "property_master", Art, 3, "Property Master", "Property Masters", 2800, Btl, None, PLAIN;
-    ConstructionCoordinator = "construction_coordinator", Art, 4, "Construction Coordinator", "Construction Coordinators", 2300, Btl, None, PLAIN;
-    SetDesigner = "set_designer", Art, 5, "Set Designer", "Set Designers", 2200, Btl, None, PLAIN;
-    Leadman = "leadman", Art, 6, "Leadman", "Leadmen", 2700, Btl, None, PLAIN;
-    CameraOperator = "camera_operator", Camera, 1, "Camera Operator", "Camera Operators", 3300, Btl, None, PLAIN;
-    FirstAssistantCamera = "first_assistant_camera", Camera, 2, "First Assistant Camera", "First Assistant Camera", 3300, Btl, None, PLAIN;
-    SecondAssistantCamera = "second_assistant_camera", Camera, 3, "Second Assistant Camera", "Second Assistant Camera", 3300, Btl, None, PLAIN;
-    DigitalImagingTechnician = "digital_imaging_technician", Camera, 4, "Digital Imaging Technician", "Digital Imaging Technicians", 3300, Btl, None, PLAIN;
-    StillPhotographer = "still_photographer", Camera, 5, "Still Photographer", "Still Photographers", 3300, Btl, None, PLAIN;
-    SteadicamOperator = "steadicam_operator", Camera, 6, "Steadicam Operator", "Steadicam Operators", 3300, Btl, None, PLAIN;
-    KeyGrip = "key_grip", Grip, 0, "Key Grip", "Key Grips", 2500, Btl, None, PLAIN;
-    BestBoyGrip = "best_boy_grip", Grip, 1, "Best Boy Grip", "Best Boy Grips", 2500, Btl, None, PLAIN;
-    DollyGrip = "dolly_grip", Grip, 2, "Dolly Grip", "Dolly Grips", 2500, Btl, None, PLAIN;
-    Grip = "grip", Grip, 3, "Grip", "Grips", 2500, Btl, None, PLAIN;
-    Gaffer = "gaffer", Electric, 0, "Gaffer", "Gaffers", 3200, Btl, None, PLAIN;
-    BestBoyElectric = "best_boy_electric", Electric, 1, "Best Boy Electric", "Best Boy Electrics", 3200, Btl, None, PLAIN;
-    RiggingGaffer = "rigging_gaffer", Electric, 2, "Rigging Gaffer", "Rigging Gaffers", 3200, Btl, None, PLAIN;
-    Electrician = "electrician", Electric, 3, "Electrician", "Electricians", 3200, Btl, None, PLAIN;
-    GeneratorOperator = "generator_operator", Electric, 4, "Generator Operator", "Generator Operators", 3200, Btl, None, PLAIN;
-    LightingBoardOperator = "lighting_board_operator", Electric, 5, "Lighting Board Operator", "Lighting Board Operators", 3200, Btl, None, PLAIN;
-    ProductionSoundMixer = "production_sound_mixer", Sound, 0, "Production Sound Mixer", "Production Sound Mixers", 3400, Btl, None, PLAIN;
-    BoomOperator = "boom_operator", Sound, 1, "Boom Operator", "Boom Operators", 3400, Btl, None, PLAIN;
-    SoundUtility = "sound_utility", Sound, 2, "Sound Utility", "Sound Utilities", 3400, Btl, None, PLAIN;
-    CostumeSupervisor = "costume_supervisor", Costume, 1, "Costume Supervisor", "Costume Supervisors", 2900, Btl, None, PLAIN;
-    KeyCostumer = "key_costumer", Costume, 2, "Key Costumer", "Key Costumers", 2900, Btl, None, PLAIN;
-    Costumer = "costumer", Costume, 3, "Costumer", "Costumers", 2900, Btl, None, PLAIN;
-    MakeupDepartmentHead = "makeup_department_head", MakeupHair, 1, "Makeup Department Head", "Makeup Department Heads", 3100, Btl, None, PLAIN;
-    KeyMakeupArtist = "key_makeup_artist", MakeupHair, 2, "Key Makeup Artist", "Key Makeup Artists", 3100, Btl, None, PLAIN;
-    HairDepartmentHead = "hair_department_head", MakeupHair, 3, "Hair Department Head", "Hair Department Heads", 3100, Btl, None, PLAIN;
-    KeyHairstylist = "key_hairstylist", MakeupHair, 4, "Key Hairstylist", "Key Hairstylists", 3100, Btl, None, PLAIN;
-    LocationManager = "location_manager", Locations, 0, "Location Manager", "Location Managers", 3600, Btl, None, PLAIN;
-    AssistantLocationManager = "assistant_location_manager", Locations, 1, "Assistant Location Manager", "Assistant Location Managers", 3600, Btl, None, PLAIN;
-    TransportationCoordinator = "transportation_coordinator", Transportation, 0, "Transportation Coordinator", "Transportation Coordinators", 3500, Btl, None, PLAIN;
-    TransportationCaptain = "transportation_captain", Transportation, 1, "Transportation Captain", "Transportation Captains", 3500, Btl, None, PLAIN;
-    Driver = "driver", Transportation, 2, "Driver", "Drivers", 3500, Btl, None, PLAIN;
-    SpecialEffectsCoordinator = "special_effects_coordinator", SpecialEffects, 0, "Special Effects Coordinator", "Special Effects Coordinators", 2600, Btl, None, PLAIN;
-    SpecialEffectsTechnician = "special_effects_technician", SpecialEffects, 1, "Special Effects Technician", "Special Effects Technicians", 2600, Btl, None, PLAIN;
-    PostProductionSupervisor = "post_production_supervisor", PostProduction, 0, "Post Production Supervisor", "Post Production Supervisors", 5000, Btl, None, PLAIN;
-    Colorist = "colorist", PostProduction, 1, "Colorist", "Colorists", 5500, Btl, None, PLAIN;
-    FirstAssistantEditor = "first_assistant_editor", Editorial, 1, "First Assistant Editor", "First Assistant Editors", 5000, Btl, None, PLAIN;
-    AssistantEditor = "assistant_editor", Editorial, 2, "Assistant Editor", "Assistant Editors", 5000, Btl, None, PLAIN;
-    VisualEffectsProducer = "visual_effects_producer", VisualEffects, 1, "Visual Effects Producer", "Visual Effects Producers", 5300, Btl, None, PLAIN;
-    VisualEffectsCoordinator = "visual_effects_coordinator", VisualEffects, 2, "Visual Effects Coordinator", "Visual Effects Coordinators", 5300, Btl, None, PLAIN;
-    SupervisingSoundEditor = "supervising_sound_editor", PostSound, 0, "Supervising Sound Editor", "Supervising Sound Editors", 5200, Btl, None, PLAIN;
-    ReRecordingMixer = "re_recording_mixer", PostSound, 1, "Re-recording Mixer", "Re-recording Mixers", 5200, Btl, None, PLAIN;
-    FoleyArtist = "foley_artist", PostSound, 2, "Foley Artist", "Foley Artists", 5200, Btl, None, PLAIN;
-    MusicEditor = "music_editor", Music, 2, "Music Editor", "Music Editors", 5100, Btl, None, PLAIN;
-    Orchestrator = "orchestrator", Music, 3, "Orchestrator", "Orchestrators", 5100, Btl, None, PLAIN;
-    Caterer = "caterer", Catering, 0, "Catering by", "Catering by", 3600, Btl, None, PLAIN;
-    CraftService = "craft_service", Catering, 1, "Craft Service", "Craft Service", 3600, Btl, None, PLAIN;
-    UnitPublicist = "unit_publicist", AdditionalCrew, 1, "Unit Publicist", "Unit Publicists", 7100, Btl, None, PLAIN;
-    StudioTeacher = "studio_teacher", AdditionalCrew, 2, "Studio Teacher", "Studio Teachers", 2000, Btl, None, PLAIN;
-    SetMedic = "set_medic", AdditionalCrew, 3, "Set Medic", "Set Medics", 2000, Btl, None, PLAIN;
-    SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None, PLAIN;
+    Distributor = "distributor", Companies, 0, "… presents", "… present", 7500, Btl, None, PLAIN, Distributor;
+    Financier = "financier", Companies, 1, "in association with …", "in association with …", 7500, Btl, None, PLAIN, Financiers;
+    ProductionCompany = "production_company", Companies, 2, "a … production", "a … production", 7500, Btl, None, PLAIN, Companies;
+    Director = "director", Production, 0, "Directed by", "Directed by", 1300, Atl, None, DIRECTS, Director;
+    CoDirector = "co_director", Production, 1, "Co-Director", "Co-Directors", 1300, Atl, None, PLAIN, -;
+    WrittenBy = "written_by", Production, 2, "Written by", "Written by", 1100, Atl, None, WRITES_MERGING, Writers;
+    ScreenplayBy = "screenplay_by", Production, 2, "Screenplay by", "Screenplay by", 1100, Atl, None, WRITES_MERGING, Writers;
+    TeleplayBy = "teleplay_by", Production, 2, "Teleplay by", "Teleplay by", 1100, Atl, None, WRITES, Writers;
+    StoryBy = "story_by", Production, 3, "Story by", "Story by", 1100, Atl, None, WRITES, Writers;
+    ScreenStoryBy = "screen_story_by", Production, 3, "Screen Story by", "Screen Story by", 1100, Atl, None, WRITES, Writers;
+    BasedOn = "based_on", Production, 4, "Based on", "Based on", 1100, Atl, None, WRITES, Writers;
+    CharactersBy = "characters_by", Production, 4, "Based on Characters Created by", "Based on Characters Created by", 1100, Atl, None, WRITES, Writers;
+    CreatedBy = "created_by", Production, 2, "Created by", "Created by", 1100, Atl, None, WRITES, Creators;
+    DevelopedBy = "developed_by", Production, 2, "Developed by", "Developed by", 1100, Atl, None, WRITES, Creators;
+    Producer = "producer", Production, 5, "Produced by", "Produced by", 1200, Atl, None, PRODUCES, Producers;
+    ExecutiveProducer = "executive_producer", Production, 6, "Executive Producer", "Executive Producers", 1200, Atl, None, PLAIN, ExecutiveProducers;
+    CoExecutiveProducer = "co_executive_producer", Production, 7, "Co-Executive Producer", "Co-Executive Producers", 1200, Atl, None, PLAIN, CoExecutiveProducers;
+    SupervisingProducer = "supervising_producer", Production, 8, "Supervising Producer", "Supervising Producers", 1200, Atl, None, PLAIN, SupervisingProducers;
+    ConsultingProducer = "consulting_producer", Production, 9, "Consulting Producer", "Consulting Producers", 1200, Atl, None, PLAIN, SupervisingProducers;
+    LineProducer = "line_producer", Production, 10, "Line Producer", "Line Producers", 2000, Btl, Some(1200), PLAIN, LineProducer;
+    CoProducer = "co_producer", Production, 11, "Co-Producer", "Co-Producers", 2000, Btl, Some(1200), PLAIN, CoProducers;
+    AssociateProducer = "associate_producer", Production, 12, "Associate Producer", "Associate Producers", 2000, Btl, Some(1200), PLAIN, AssociateProducers;
+    AssistantProducer = "assistant_producer", Production, 13, "Assistant Producer", "Assistant Producers", 2000, Btl, Some(1200), PLAIN, -;
+    Cast = "cast", Cast, 0, "Cast", "Cast", 1400, Atl, None, ACTS, -;
+    StuntCoordinator = "stunt_coordinator", Stunts, 0, "Stunt Coordinator", "Stunt Coordinators", 2150, Btl, Some(1400), PLAIN, -;
+    StuntPerformer = "stunt_performer", Stunts, 1, "Stunt Performer", "Stunt Performers", 2150, Btl, None, PLAIN, -;
+    StandIn = "stand_in", Cast, 1, "Stand-in", "Stand-ins", 2100, Btl, None, PLAIN, -;
+    CastingDirector = "casting_director", Production, 20, "Casting by", "Casting by", 2000, Btl, Some(1400), PLAIN, Casting;
+    Composer = "composer", Music, 0, "Music by", "Music by", 5100, Btl, None, PLAIN, Music;
+    MusicSupervisor = "music_supervisor", Music, 1, "Music Supervisor", "Music Supervisors", 5100, Btl, None, PLAIN, Music;
+    CostumeDesigner = "costume_designer", Costume, 0, "Costume Designer", "Costume Designers", 2900, Btl, None, PLAIN, Costume;
+    Editor = "editor", Editorial, 0, "Edited by", "Edited by", 5000, Btl, None, EDITS, Editor;
+    ProductionDesigner = "production_designer", Art, 0, "Production Designer", "Production Designers", 2200, Btl, None, PLAIN, ProductionDesigner;
+    DirectorOfPhotography = "director_of_photography", Camera, 0, "Director of Photography", "Directors of Photography", 3300, Btl, None, PLAIN, Photography;
+    VisualEffectsSupervisor = "visual_effects_supervisor", VisualEffects, 0, "Visual Effects Supervisor", "Visual Effects Supervisors", 5300, Btl, None, PLAIN, -;
+    MakeupDesigner = "makeup_designer", MakeupHair, 0, "Makeup Designer", "Makeup Designers", 3100, Btl, None, PLAIN, -;
+    Choreographer = "choreographer", AdditionalCrew, 0, "Choreographer", "Choreographers", 2000, Btl, None, PLAIN, -;
+    UnitProductionManager = "unit_production_manager", ProductionManagement, 0, "Unit Production Manager", "Unit Production Managers", 2000, Btl, None, PLAIN, -;
+    FirstAssistantDirector = "first_assistant_director", ProductionManagement, 1, "First Assistant Director", "First Assistant Directors", 2000, Btl, None, PLAIN, -;
+    SecondAssistantDirector = "second_assistant_director", ProductionManagement, 2, "Second Assistant Director", "Second Assistant Directors", 2000, Btl, None, PLAIN, -;
+    SecondSecondAssistantDirector = "second_second_assistant_director", Production, 30, "Second Second Assistant Director", "Second Second Assistant Directors", 2000, Btl, None, PLAIN, -;
+    ProductionSupervisor = "production_supervisor", Production, 31, "Production Supervisor", "Production Supervisors", 2000, Btl, None, PLAIN, -;
+    ProductionCoordinator = "production_coordinator", Production, 32, "Production Coordinator", "Production Coordinators", 2000, Btl, None, PLAIN, -;
+    ProductionAccountant = "production_accountant", Production, 33, "Production Accountant", "Production Accountants", 2000, Btl, None, PLAIN, -;
+    ScriptSupervisor = "script_supervisor", Production, 34, "Script Supervisor", "Script Supervisors", 2000, Btl, None, PLAIN, -;
+    ProductionAssistant = "production_assistant", Production, 40, "Production Assistant", "Production Assistants", 2000, Btl, None, PLAIN, -;
+    ArtDirector = "art_director", Art, 1, "Art Director", "Art Directors", 2200, Btl, None, PLAIN, -;
+    SetDecorator = "set_decorator", Art, 2, "Set Decorator", "Set Decorators", 2700, Btl, None, PLAIN, -;
+    PropertyMaster = "property_master", Art, 3, "Property Master", "Property Masters", 2800, Btl, None, PLAIN, -;
+    ConstructionCoordinator = "construction_coordinator", Art, 4, "Construction Coordinator", "Construction Coordinators", 2300, Btl, None, PLAIN, -;
+    SetDesigner = "set_designer", Art, 5, "Set Designer", "Set Designers", 2200, Btl, None, PLAIN, -;
+    Leadman = "leadman", Art, 6, "Leadman", "Leadmen", 2700, Btl, None, PLAIN, -;
+    CameraOperator = "camera_operator", Camera, 1, "Camera Operator", "Camera Operators", 3300, Btl, None, PLAIN, -;
+    FirstAssistantCamera = "first_assistant_camera", Camera, 2, "First Assistant Camera", "First Assistant Camera", 3300, Btl, None, PLAIN, -;
+    SecondAssistantCamera = "second_assistant_camera", Camera, 3, "Second Assistant Camera", "Second Assistant Camera", 3300, Btl, None, PLAIN, -;
+    DigitalImagingTechnician = "digital_imaging_technician", Camera, 4, "Digital Imaging Technician", "Digital Imaging Technicians", 3300, Btl, None, PLAIN, -;
+    StillPhotographer = "still_photographer", Camera, 5, "Still Photographer", "Still Photographers", 3300, Btl, None, PLAIN, -;
+    SteadicamOperator = "steadicam_operator", Camera, 6, "Steadicam Operator", "Steadicam Operators", 3300, Btl, None, PLAIN, -;
+    KeyGrip = "key_grip", Grip, 0, "Key Grip", "Key Grips", 2500, Btl, None, PLAIN, -;
+    BestBoyGrip = "best_boy_grip", Grip, 1, "Best Boy Grip", "Best Boy Grips", 2500, Btl, None, PLAIN, -;
+    DollyGrip = "dolly_grip", Grip, 2, "Dolly Grip", "Dolly Grips", 2500, Btl, None, PLAIN, -;
+    Grip = "grip", Grip, 3, "Grip", "Grips", 2500, Btl, None, PLAIN, -;
+    Gaffer = "gaffer", Electric, 0, "Gaffer", "Gaffers", 3200, Btl, None, PLAIN, -;
+    BestBoyElectric = "best_boy_electric", Electric, 1, "Best Boy Electric", "Best Boy Electrics", 3200, Btl, None, PLAIN, -;
+    RiggingGaffer = "rigging_gaffer", Electric, 2, "Rigging Gaffer", "Rigging Gaffers", 3200, Btl, None, PLAIN, -;
+    Electrician = "electrician", Electric, 3, "Electrician", "Electricians", 3200, Btl, None, PLAIN, -;
+    GeneratorOperator = "generator_operator", Electric, 4, "Generator Operator", "Generator Operators", 3200, Btl, None, PLAIN, -;
+    LightingBoardOperator = "lighting_board_operator", Electric, 5, "Lighting Board Operator", "Lighting Board Operators", 3200, Btl, None, PLAIN, -;
+    ProductionSoundMixer = "production_sound_mixer", Sound, 0, "Production Sound Mixer", "Production Sound Mixers", 3400, Btl, None, PLAIN, -;
+    BoomOperator = "boom_operator", Sound, 1, "Boom Operator", "Boom Operators", 3400, Btl, None, PLAIN, -;
+    SoundUtility = "sound_utility", Sound, 2, "Sound Utility", "Sound Utilities", 3400, Btl, None, PLAIN, -;
+    CostumeSupervisor = "costume_supervisor", Costume, 1, "Costume Supervisor", "Costume Supervisors", 2900, Btl, None, PLAIN, -;
+    KeyCostumer = "key_costumer", Costume, 2, "Key Costumer", "Key Costumers", 2900, Btl, None, PLAIN, -;
+    Costumer = "costumer", Costume, 3, "Costumer", "Costumers", 2900, Btl, None, PLAIN, -;
+    MakeupDepartmentHead = "makeup_department_head", MakeupHair, 1, "Makeup Department Head", "Makeup Department Heads", 3100, Btl, None, PLAIN, -;
+    KeyMakeupArtist = "key_makeup_artist", MakeupHair, 2, "Key Makeup Artist", "Key Makeup Artists", 3100, Btl, None, PLAIN, -;
+    HairDepartmentHead = "hair_department_head", MakeupHair, 3, "Hair Department Head", "Hair Department Heads", 3100, Btl, None, PLAIN, -;
+    KeyHairstylist = "key_hairstylist", MakeupHair, 4, "Key Hairstylist", "Key Hairstylists", 3100, Btl, None, PLAIN, -;
+    LocationManager = "location_manager", Locations, 0, "Location Manager", "Location Managers", 3600, Btl, None, PLAIN, -;
+    AssistantLocationManager = "assistant_location_manager", Locations, 1, "Assistant Location Manager", "Assistant Location Managers", 3600, Btl, None, PLAIN, -;
+    TransportationCoordinator = "transportation_coordinator", Transportation, 0, "Transportation Coordinator", "Transportation Coordinators", 3500, Btl, None, PLAIN, -;
+    TransportationCaptain = "transportation_captain", Transportation, 1, "Transportation Captain", "Transportation Captains", 3500, Btl, None, PLAIN, -;
+    Driver = "driver", Transportation, 2, "Driver", "Drivers", 3500, Btl, None, PLAIN, -;
+    SpecialEffectsCoordinator = "special_effects_coordinator", SpecialEffects, 0, "Special Effects Coordinator", "Special Effects Coordinators", 2600, Btl, None, PLAIN, -;
+    SpecialEffectsTechnician = "special_effects_technician", SpecialEffects, 1, "Special Effects Technician", "Special Effects Technicians", 2600, Btl, None, PLAIN, -;
+    PostProductionSupervisor = "post_production_supervisor", PostProduction, 0, "Post Production Supervisor", "Post Production Supervisors", 5000, Btl, None, PLAIN, -;
+    Colorist = "colorist", PostProduction, 1, "Colorist", "Colorists", 5500, Btl, None, PLAIN, -;
+    FirstAssistantEditor = "first_assistant_editor", Editorial, 1, "First Assistant Editor", "First Assistant Editors", 5000, Btl, None, PLAIN, -;
+    AssistantEditor = "assistant_editor", Editorial, 2, "Assistant Editor", "Assistant Editors", 5000, Btl, None, PLAIN, -;
+    VisualEffectsProducer = "visual_effects_producer", VisualEffects, 1, "Visual Effects Producer", "Visual Effects Producers", 5300, Btl, None, PLAIN, -;
+    VisualEffectsCoordinator = "visual_effects_coordinator", VisualEffects, 2, "Visual Effects Coordinator", "Visual Effects Coordinators", 5300, Btl, None, PLAIN, -;
+    SupervisingSoundEditor = "supervising_sound_editor", PostSound, 0, "Supervising Sound Editor", "Supervising Sound Editors", 5200, Btl, None, PLAIN, -;
+    ReRecordingMixer = "re_recording_mixer", PostSound, 1, "Re-recording Mixer", "Re-recording Mixers", 5200, Btl, None, PLAIN, -;
+    FoleyArtist = "foley_artist", PostSound, 2, "Foley Artist", "Foley Artists", 5200, Btl, None, PLAIN, -;
+    MusicEditor = "music_editor", Music, 2, "Music Editor", "Music Editors", 5100, Btl, None, PLAIN, -;
+    Orchestrator = "orchestrator", Music, 3, "Orchestrator", "Orchestrators", 5100, Btl, None, PLAIN, -;
+    Caterer = "caterer", Catering, 0, "Catering by", "Catering by", 3600, Btl, None, PLAIN, -;
+    CraftService = "craft_service", Catering, 1, "Craft Service", "Craft Service", 3600, Btl, None, PLAIN, -;
+    UnitPublicist = "unit_publicist", AdditionalCrew, 1, "Unit Publicist", "Unit Publicists", 7100, Btl, None, PLAIN, -;
+    StudioTeacher = "studio_teacher", AdditionalCrew, 2, "Studio Teacher", "Studio Teachers", 2000, Btl, None, PLAIN, -;
+    SetMedic = "set_medic", AdditionalCrew, 3, "Set Medic", "Set Medics", 2000, Btl, None, PLAIN, -;
+    SpecialThanks = "special_thanks", Thanks, 0, "Special Thanks", "Special Thanks", 7900, Btl, None, PLAIN, -;
 }
 
 /// Roles in the vocabulary ([`Role::Custom`] is not one of them).
@@ -679,9 +746,9 @@ mod tests {
             [
                 "written_by",
                 "screenplay_by",
+                "teleplay_by",
                 "story_by",
                 "screen_story_by",
-                "teleplay_by",
                 "based_on",
                 "characters_by",
                 "created_by",

@@ -561,6 +561,48 @@ fn episodic_created_by_before_written_by() {
     );
 }
 
+/// Inside a principal credit, roles come in the vocabulary's order, in
+/// every sequence and profile: the writers' block reads written, then
+/// screenplay, then teleplay, then story (SPEC §3.1), and the supervising
+/// producer precedes the consulting producer in episodic main titles and
+/// end-only heads alike.
+#[test]
+fn principal_credits_keep_the_vocabulary_order_in_every_sequence() {
+    let t = common::table(
+        r#"{"title":"Pilot","profile":"episodic","options":{"end_credits":"end_only"},"entries":[
+            {"name":"Dee","role":"director"},
+            {"name":"Con","role":"consulting_producer"},
+            {"name":"Sup","role":"supervising_producer"},
+            {"name":"Story","role":"story_by"},
+            {"name":"Tele","role":"teleplay_by"},
+            {"name":"Screen","role":"screenplay_by"}]}"#,
+    );
+    assert_eq!(
+        texts(t, MainTitles),
+        [
+            "Pilot",
+            "Supervising Producer Sup",
+            "Consulting Producer Con",
+            "Screenplay by Screen",
+            "Teleplay by Tele",
+            "Story by Story",
+            "Directed by Dee"
+        ]
+    );
+    let end = texts(t, EndCredits);
+    assert_eq!(
+        end[..6],
+        [
+            "Directed by Dee",
+            "Screenplay by Screen",
+            "Teleplay by Tele",
+            "Story by Story",
+            "Supervising Producer Sup",
+            "Consulting Producer Con"
+        ]
+    );
+}
+
 /// SPEC §5: a too-small output buffer is an error, never a truncated document.
 #[test]
 fn json_output_into_a_too_small_buffer_is_an_error() {

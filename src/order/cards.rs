@@ -6,7 +6,7 @@ use super::rules::{Block, SequenceRules};
 use super::{Card, CardKind, Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
 use crate::table::{CastCredit, Entry, Flag, Table};
-use crate::vocabulary::Department;
+use crate::vocabulary::{Department, Principal};
 
 /// Most names on a production-management card (SPEC §3.2).
 pub const PRODUCTION_MANAGEMENT_NAMES: u32 = 3;
@@ -111,7 +111,7 @@ impl<'t> Context<'t> {
         }
         let plan = self.plan;
         let kind = match self.blocks.get(usize::from(block))? {
-            Block::Roles(roles) if plan.merges() && roles.iter().any(|r| r.credit().directs()) => {
+            Block::Principal(Principal::Director) if plan.merges() => {
                 if plan.on_hyphenate(entry.role) {
                     CardKind::Hyphenate {
                         written: plan.written(),
@@ -121,7 +121,7 @@ impl<'t> Context<'t> {
                     return Some(role_card(self.names_limit));
                 }
             }
-            Block::Roles(_) => return Some(role_card(self.names_limit)),
+            Block::Principal(_) => return Some(role_card(self.names_limit)),
             Block::Possessory => CardKind::Possessory,
             Block::AboveTitleCast | Block::Cast => match entry.cast_credit {
                 CastCredit::Star | CastCredit::Voice => CardKind::Cast,

@@ -9,7 +9,7 @@ use super::{Credits, Item, Sequence, capacity};
 use crate::error::{Buffer, Error};
 use crate::heapsort::heapsort;
 use crate::table::{CastCredit, CastOrder, EndCredits, Entry, Flag, Options, Table};
-use crate::vocabulary::{CUSTOM_RANK, Department, Merge, ROLES, Role};
+use crate::vocabulary::{CUSTOM_RANK, Department, Merge, Principal, ROLES, Role};
 
 /// The block number of the end-credits crawl, after every principal block.
 pub const CRAWL: u8 = u8::MAX;
@@ -246,6 +246,28 @@ fn cast_limit<const N: usize>(table: &Table<'_, N>, sequence: Sequence) -> u16 {
 /// Number of role codes, `Custom` included.
 const ROLE_CODES: usize = Role::Custom as usize + 1;
 
+/// Number of principal credits.
+const PRINCIPALS: usize = Principal::Photography as usize + 1;
+
+/// Each role's principal credit and its group there (its place among the
+/// credit's roles, in vocabulary order), by role code: worked out at
+/// compile time, so that placing a sequence's blocks costs one pass over
+/// the roles (`benches/icount.py` guards the ordering).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
+const PRINCIPAL_GROUPS: [(Option<Principal>, u8); ROLE_CODES] = {
+    let mut groups = [(None, 0u8); ROLE_CODES];
+    let mut counts = [0u8; PRINCIPALS];
+    let mut i = 0;
+    while i < ROLES.len() {
+        if let Some(principal) = ROLES[i].principal {
+            groups[i] = (Some(principal), counts[principal as usize]);
+            counts[principal as usize] += 1;
+        }
+        i += 1;
+    }
+    groups
+};
+
 /// Number of [`CastCredit`] kinds.
 const CAST_CREDIT_KINDS: usize = CastCredit::ALL.len();
 
@@ -275,18 +297,17 @@ impl Slots {
             special_group: [None; CAST_CREDIT_KINDS],
             cast_limit,
         };
+        // The first block of each principal credit.
+        let mut principal_blocks = [None; PRINCIPALS];
         for (number, block) in blocks.iter().enumerate() {
             let Ok(number) = u8::try_from(number) else {
                 break;
             };
             let first = |slot: &mut Option<u8>| *slot = slot.or(Some(number));
             match *block {
-                Block::Roles(roles) => {
-                    for (group, &role) in roles.iter().enumerate() {
-                        let group = u8::try_from(group).unwrap_or(u8::MAX);
-                        if let Some(slot) = slots.by_role.get_mut(role as usize) {
-                            *slot = slot.or(Some((number, group, 0)));
-                        }
+                Block::Principal(principal) => {
+                    if let Some(slot) = principal_blocks.get_mut(principal as usize) {
+                        first(slot);
                     }
                 }
                 Block::Possessory => first(&mut slots.possessory),
@@ -294,6 +315,12 @@ impl Slots {
                 Block::Cast => first(&mut slots.cast),
                 Block::Title => {}
             }
+        }
+        // Each role of a principal credit in its block, a group each, in
+        // vocabulary order.
+        for (slot, &(principal, group)) in slots.by_role.iter_mut().zip(PRINCIPAL_GROUPS.iter()) {
+            let block = principal.and_then(|p| principal_blocks.get(p as usize).copied().flatten());
+            *slot = block.map(|block| (block, group, 0));
         }
         // Special cast credits close the cast block, one group each.
         for (group, &credit) in SPECIAL_CAST_ORDER.iter().enumerate() {

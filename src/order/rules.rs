@@ -7,17 +7,19 @@
 //! [`crate::order::order_with_rules`].
 
 use crate::table::Profile;
-use crate::vocabulary::Role;
+use crate::vocabulary::Principal;
 
 /// One block of a sequence: a run of cards that share a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Block {
-    /// Every credited entry of these roles, role by role in list order;
-    /// each role is its own heading. The director's block also receives
-    /// the hyphenate merge (SPEC §3.1).
-    Roles(&'static [Role]),
+    /// Every credited entry of the roles of a principal credit (the
+    /// vocabulary's [`RoleInfo::principal`](crate::vocabulary::RoleInfo::principal)
+    /// column), role by role in vocabulary order; each role is its own
+    /// heading. The director's block also receives the hyphenate merge
+    /// (SPEC §3.1).
+    Principal(Principal),
     /// The possessory credit ("A Film by") of a director flagged `possessory`.
     Possessory,
     /// Cast flagged `above_title`, by billing.
@@ -49,37 +51,27 @@ pub struct SequenceRules {
     pub end_head: &'static [Block],
 }
 
-use Role::*;
-
-const DISTRIBUTOR: Block = Block::Roles(&[Distributor]);
-const FINANCIERS: Block = Block::Roles(&[Financier]);
-const COMPANIES: Block = Block::Roles(&[ProductionCompany]);
-const CASTING: Block = Block::Roles(&[CastingDirector]);
-const MUSIC: Block = Block::Roles(&[Composer, MusicSupervisor]);
-const COSTUME: Block = Block::Roles(&[CostumeDesigner]);
-const ASSOCIATES: Block = Block::Roles(&[AssociateProducer]);
-const EDITOR: Block = Block::Roles(&[Editor]);
-const DESIGNER: Block = Block::Roles(&[ProductionDesigner]);
-const DOP: Block = Block::Roles(&[DirectorOfPhotography]);
-const CO_PRODUCERS: Block = Block::Roles(&[CoProducer]);
-const LINE_PRODUCER: Block = Block::Roles(&[LineProducer]);
-const CO_EXECUTIVES: Block = Block::Roles(&[CoExecutiveProducer]);
-const EXECUTIVES: Block = Block::Roles(&[ExecutiveProducer]);
-const PRODUCERS: Block = Block::Roles(&[Producer]);
+const DISTRIBUTOR: Block = Block::Principal(Principal::Distributor);
+const FINANCIERS: Block = Block::Principal(Principal::Financiers);
+const COMPANIES: Block = Block::Principal(Principal::Companies);
+const CASTING: Block = Block::Principal(Principal::Casting);
+const MUSIC: Block = Block::Principal(Principal::Music);
+const COSTUME: Block = Block::Principal(Principal::Costume);
+const ASSOCIATES: Block = Block::Principal(Principal::AssociateProducers);
+const EDITOR: Block = Block::Principal(Principal::Editor);
+const DESIGNER: Block = Block::Principal(Principal::ProductionDesigner);
+const DOP: Block = Block::Principal(Principal::Photography);
+const CO_PRODUCERS: Block = Block::Principal(Principal::CoProducers);
+const LINE_PRODUCER: Block = Block::Principal(Principal::LineProducer);
+const SUPERVISING: Block = Block::Principal(Principal::SupervisingProducers);
+const CO_EXECUTIVES: Block = Block::Principal(Principal::CoExecutiveProducers);
+const EXECUTIVES: Block = Block::Principal(Principal::ExecutiveProducers);
+const PRODUCERS: Block = Block::Principal(Principal::Producers);
 /// Writers' block order (SPEC §3.1): written or screenplay, then story,
-/// then source material.
-const WRITERS: Block = Block::Roles(&[
-    WrittenBy,
-    ScreenplayBy,
-    TeleplayBy,
-    StoryBy,
-    ScreenStoryBy,
-    BasedOn,
-    CharactersBy,
-    CreatedBy,
-    DevelopedBy,
-]);
-const DIRECTOR: Block = Block::Roles(&[Director]);
+/// then source material (the vocabulary's order).
+const WRITERS: Block = Block::Principal(Principal::Writers);
+const CREATORS: Block = Block::Principal(Principal::Creators);
+const DIRECTOR: Block = Block::Principal(Principal::Director);
 
 /// Feature films (SPEC §3.1, §3.2, §3.3).
 pub const FEATURE: SequenceRules = SequenceRules {
@@ -104,6 +96,7 @@ pub const FEATURE: SequenceRules = SequenceRules {
         EXECUTIVES,
         PRODUCERS,
         WRITERS,
+        CREATORS,
         DIRECTOR,
     ],
     billing_block: &[
@@ -125,6 +118,7 @@ pub const FEATURE: SequenceRules = SequenceRules {
         EXECUTIVES,
         PRODUCERS,
         WRITERS,
+        CREATORS,
         DIRECTOR,
     ],
     // Forsman's closing-credits list: reverse importance.
@@ -132,6 +126,7 @@ pub const FEATURE: SequenceRules = SequenceRules {
         Block::Possessory,
         DIRECTOR,
         WRITERS,
+        CREATORS,
         PRODUCERS,
         EXECUTIVES,
         CO_EXECUTIVES,
@@ -150,67 +145,56 @@ pub const FEATURE: SequenceRules = SequenceRules {
 };
 
 /// Episodic television: "Created by" right after the title, before the
-/// cast (series regulars), and the writers' block led by the teleplay.
-pub const EPISODIC: SequenceRules = {
-    const CREATORS: Block = Block::Roles(&[CreatedBy, DevelopedBy]);
-    const TV_WRITERS: Block = Block::Roles(&[
-        WrittenBy,
-        TeleplayBy,
-        ScreenplayBy,
-        StoryBy,
-        ScreenStoryBy,
-        BasedOn,
-        CharactersBy,
-    ]);
-    SequenceRules {
-        main_titles: &[
-            DISTRIBUTOR,
-            FINANCIERS,
-            COMPANIES,
-            Block::Possessory,
-            Block::AboveTitleCast,
-            Block::Title,
-            CREATORS,
-            Block::Cast,
-            CASTING,
-            MUSIC,
-            COSTUME,
-            ASSOCIATES,
-            EDITOR,
-            DESIGNER,
-            DOP,
-            CO_PRODUCERS,
-            LINE_PRODUCER,
-            Block::Roles(&[ConsultingProducer, SupervisingProducer]),
-            CO_EXECUTIVES,
-            EXECUTIVES,
-            PRODUCERS,
-            TV_WRITERS,
-            DIRECTOR,
-        ],
-        billing_block: FEATURE.billing_block,
-        end_head: &[
-            Block::Possessory,
-            DIRECTOR,
-            CREATORS,
-            TV_WRITERS,
-            PRODUCERS,
-            EXECUTIVES,
-            CO_EXECUTIVES,
-            Block::Roles(&[SupervisingProducer, ConsultingProducer]),
-            LINE_PRODUCER,
-            CO_PRODUCERS,
-            Block::AboveTitleCast,
-            Block::Cast,
-            DOP,
-            DESIGNER,
-            EDITOR,
-            ASSOCIATES,
-            COSTUME,
-            MUSIC,
-            CASTING,
-        ],
-    }
+/// cast (series regulars), and the supervising and consulting producers
+/// among the producers.
+pub const EPISODIC: SequenceRules = SequenceRules {
+    main_titles: &[
+        DISTRIBUTOR,
+        FINANCIERS,
+        COMPANIES,
+        Block::Possessory,
+        Block::AboveTitleCast,
+        Block::Title,
+        CREATORS,
+        Block::Cast,
+        CASTING,
+        MUSIC,
+        COSTUME,
+        ASSOCIATES,
+        EDITOR,
+        DESIGNER,
+        DOP,
+        CO_PRODUCERS,
+        LINE_PRODUCER,
+        SUPERVISING,
+        CO_EXECUTIVES,
+        EXECUTIVES,
+        PRODUCERS,
+        WRITERS,
+        DIRECTOR,
+    ],
+    billing_block: FEATURE.billing_block,
+    end_head: &[
+        Block::Possessory,
+        DIRECTOR,
+        CREATORS,
+        WRITERS,
+        PRODUCERS,
+        EXECUTIVES,
+        CO_EXECUTIVES,
+        SUPERVISING,
+        LINE_PRODUCER,
+        CO_PRODUCERS,
+        Block::AboveTitleCast,
+        Block::Cast,
+        DOP,
+        DESIGNER,
+        EDITOR,
+        ASSOCIATES,
+        COSTUME,
+        MUSIC,
+        CASTING,
+    ],
 };
 
 impl SequenceRules {
@@ -228,24 +212,24 @@ mod tests {
     use super::*;
     use crate::vocabulary::ROLES;
 
-    /// A role whose credit kind the principal cards read (the director,
-    /// writers, "Produced by") is on the principal cards of every built-in
-    /// profile: a new such row must be placed here too.
+    /// Every principal credit a role of the vocabulary belongs to has a
+    /// block in every built-in profile's main titles, and the director's
+    /// and the writers' in every sequence: a new role of a principal credit
+    /// is placed by its row alone.
     #[test]
-    fn every_principal_credit_kind_has_a_block() {
-        let listed = |blocks: &[Block], role: Role| {
-            blocks
-                .iter()
-                .any(|block| matches!(block, Block::Roles(roles) if roles.contains(&role)))
-        };
+    fn every_principal_credit_has_a_block() {
+        let has = |blocks: &[Block], principal| blocks.contains(&Block::Principal(principal));
         for rules in [&FEATURE, &EPISODIC] {
-            for info in ROLES {
-                let credit = info.credit;
-                if credit.directs() || credit.writes() || credit.merges().is_some() || credit.pga() {
-                    for blocks in [rules.main_titles, rules.billing_block, rules.end_head] {
-                        assert!(listed(blocks, info.role), "{} has no block", info.id());
-                    }
+            for principal in ROLES.iter().filter_map(|info| info.principal) {
+                // The feature shows supervising producers in the crawl.
+                if principal == Principal::SupervisingProducers && core::ptr::eq(rules, &FEATURE) {
+                    continue;
                 }
+                assert!(has(rules.main_titles, principal), "{principal:?}");
+            }
+            for blocks in [rules.main_titles, rules.billing_block, rules.end_head] {
+                assert!(has(blocks, Principal::Director));
+                assert!(has(blocks, Principal::Writers));
             }
         }
     }

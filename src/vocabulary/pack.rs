@@ -10,7 +10,7 @@
 
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // compile time: a bad index fails the build
 
-use super::{Credit, Department, Role, RoleInfo, Side};
+use super::{Credit, Department, Principal, Role, RoleInfo, Side};
 
 /// One role as written in the vocabulary table, before packing.
 pub(super) struct Source {
@@ -24,6 +24,7 @@ pub(super) struct Source {
     pub(super) side: Side,
     pub(super) atl_account_when_participant: Option<u16>,
     pub(super) credit: Credit,
+    pub(super) principal: Option<Principal>,
 }
 
 /// The packed text and the rows that point into it.
@@ -75,6 +76,7 @@ pub(super) const fn pack<const ROWS: usize, const LEN: usize>(source: &[Source])
             side: s.side,
             atl_account_when_participant: s.atl_account_when_participant,
             credit: s.credit,
+            principal: s.principal,
             id_at: narrow(id_at),
             id_len: byte(s.id.len()),
             titles_at: narrow(titles_at),
@@ -136,6 +138,7 @@ const PLACEHOLDER: RoleInfo = RoleInfo {
     side: Side::None,
     atl_account_when_participant: None,
     credit: Credit::PLAIN,
+    principal: None,
     id_at: 0,
     id_len: 0,
     titles_at: 0,
