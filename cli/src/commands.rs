@@ -18,16 +18,7 @@ pub fn order(table: &BigTable<'_>, sequence: Sequence, as_json: bool, out: &mut 
         push_json(out, &buf[..len]);
     } else {
         let _ = write!(out, "{}", credits.text(table));
-        for w in credits.warnings() {
-            match w.entry {
-                Some(i) => {
-                    let _ = writeln!(out, "warning: entry {i}: {}", w.code.id());
-                }
-                None => {
-                    let _ = writeln!(out, "warning: {}", w.code.id());
-                }
-            }
-        }
+        write_warnings(table, &credits, out);
     }
     Ok(())
 }
@@ -44,8 +35,32 @@ pub fn show(table: &BigTable<'_>, out: &mut String) -> Result<(), Error> {
     topsheet(table, false, out)
 }
 
-/// Validate a table and summarise it.
-pub fn check<const N: usize>(table: &Table<'_, N>, out: &mut String) {
+/// The warnings of an ordered table, one sentence each, naming the entry
+/// by its index and name.
+fn write_warnings<const N: usize, const M: usize>(
+    table: &Table<'_, N>,
+    credits: &Credits<M>,
+    out: &mut String,
+) {
+    for w in credits.warnings() {
+        let name = w.entry.and_then(|i| table.entry(i)).map(|e| e.name);
+        match (w.entry, name) {
+            (Some(i), Some(name)) => {
+                let _ = writeln!(out, "warning: entry {i} ({name}): {}", w.code.message());
+            }
+            _ => {
+                let _ = writeln!(out, "warning: {}", w.code.message());
+            }
+        }
+    }
+}
+
+/// Validate a table (its ordering's warnings included) and summarise it;
+/// whether it has warnings.
+pub fn check(table: &BigTable<'_>, out: &mut String) -> Result<bool, Error> {
+    let mut credits: Box<Credits<CREDITS>> = Box::default();
+    // The warnings are the table's: any sequence finds them all.
+    order_sequence(table, Sequence::MainTitles, &mut credits)?;
     let entries = table.entries();
     let _ = writeln!(
         out,
@@ -62,6 +77,8 @@ pub fn check<const N: usize>(table: &Table<'_, N>, out: &mut String) {
             let _ = writeln!(out, "  {:<24} {count}", department.id());
         }
     }
+    write_warnings(table, &credits, out);
+    Ok(credits.warnings().next().is_some())
 }
 
 /// Side, section, account and reason of every entry.
@@ -72,25 +89,40 @@ pub fn classify(table: &BigTable<'_>, as_json: bool, out: &mut String) -> Result
         push_json(out, &buf[..len]);
         return Ok(());
     }
+    // Columns as wide as their longest value, counted in characters.
+    let width = |values: &mut dyn Iterator<Item = &str>, header: &str| {
+        values
+            .map(|v| v.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(header.len())
+    };
+    let entries = table.entries();
+    let name_width = width(&mut entries.iter().map(|e| e.name), "name");
+    let role_width = width(&mut entries.iter().map(|e| e.role.id()), "role");
+    let pad = |text: &str, width: usize| {
+        let fill = width.saturating_sub(text.chars().count());
+        format!("{text}{}", " ".repeat(fill))
+    };
     let _ = writeln!(
         out,
-        "{:>5}  {:<32} {:<28} {:<4} {:<11} {:>7}  reason",
-        "entry", "name", "role", "side", "section", "account"
+        "{:>5}  {}  {}  {:<4}  {:<10}  {:>7}  reason",
+        "entry",
+        pad("name", name_width),
+        pad("role", role_width),
+        "side",
+        "section",
+        "account"
     );
-    for (index, (entry, c)) in table
-        .entries()
-        .iter()
-        .zip(budget::classify_all(table))
-        .enumerate()
-    {
+    for (index, (entry, c)) in entries.iter().zip(budget::classify_all(table)).enumerate() {
         let c = c?;
         let account = c.account.map_or(String::from("-"), |a| a.to_string());
         let section = c.section.map_or("-", |s| s.id());
         let _ = writeln!(
             out,
-            "{index:>5}  {:<32} {:<28} {:<4} {:<11} {account:>7}  {}",
-            entry.name,
-            entry.role.id(),
+            "{index:>5}  {}  {}  {:<4}  {:<10}  {account:>7}  {}",
+            pad(entry.name, name_width),
+            pad(entry.role.id(), role_width),
             c.side.id(),
             section,
             c.reason.id()

@@ -2,15 +2,17 @@
 //!
 //! ```text
 //! creditline show TABLE.json                 all three sequences and the top sheet
-//! creditline check TABLE.json                validate and summarise a table
+//! creditline check [--strict] TABLE.json     validate, summarise, list the warnings
 //! creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
 //! creditline classify [--json] TABLE.json
 //! creditline topsheet [--json] TABLE.json
 //! creditline split --total N --weights W1,W2,... [--json]
 //! ```
 //!
-//! Bad input exits with status 1 and one line on stderr naming the file,
-//! the entry and the field; bad usage exits with status 2.
+//! `-` for TABLE.json reads the table from standard input. Bad input exits
+//! with status 1 and one line on stderr naming the file, the entry and the
+//! field; bad usage exits with status 2; `check --strict` exits with status
+//! 1 when the table has warnings.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,11 +31,13 @@ type BigTable<'a> = Table<'a, ENTRIES>;
 
 const USAGE: &str = "usage:
   creditline show TABLE.json
-  creditline check TABLE.json
+  creditline check [--strict] TABLE.json
   creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
   creditline classify [--json] TABLE.json
   creditline topsheet [--json] TABLE.json
-  creditline split --total N --weights W1,W2,... [--json]";
+  creditline split --total N --weights W1,W2,... [--json]
+  creditline --help | --version
+TABLE.json may be - to read standard input.";
 
 /// A failure: the message for stderr and the exit status.
 struct Failure(String, u8);
@@ -48,19 +52,29 @@ struct Args {
     command: String,
     file: Option<String>,
     json: bool,
+    strict: bool,
     sequence: Option<Sequence>,
     total: Option<i64>,
     weights: Vec<u32>,
 }
 
 fn parse_args() -> Result<Args, Failure> {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    // Help and the version win wherever they stand.
+    if all.iter().any(|a| matches!(a.as_str(), "-h" | "--help" | "help")) {
+        return Err(Failure(USAGE.to_string(), 0));
+    }
+    if all.iter().any(|a| a == "--version") {
+        return Err(Failure(format!("creditline {}", env!("CARGO_PKG_VERSION")), 0));
+    }
     let mut args = Args::default();
-    let mut it = std::env::args().skip(1);
+    let mut it = all.into_iter();
     args.command = it.next().ok_or_else(|| usage("missing command"))?;
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage(&format!("{name} needs a value")));
         match arg.as_str() {
             "--json" => args.json = true,
+            "--strict" => args.strict = true,
             "--sequence" => {
                 let v = value("--sequence")?.replace('-', "_");
                 let found = Sequence::ALL.iter().find(|s| s.id() == v);
@@ -83,8 +97,9 @@ fn parse_args() -> Result<Args, Failure> {
                     args.weights.push(w);
                 }
             }
-            "-h" | "--help" => return Err(Failure(USAGE.to_string(), 0)),
-            other if other.starts_with('-') => return Err(usage(&format!("unknown option {other}"))),
+            other if other.starts_with('-') && other != "-" => {
+                return Err(usage(&format!("unknown option {other}")));
+            }
             other if args.file.is_none() => args.file = Some(other.to_string()),
             other => return Err(usage(&format!("unexpected argument {other}"))),
         }
@@ -112,7 +127,14 @@ fn run() -> Result<(), Failure> {
         return commands::split(&args);
     }
     let file = args.file.clone().ok_or_else(|| usage("missing TABLE.json"))?;
-    let input = std::fs::read(&file).map_err(|e| Failure(format!("{file}: {e}"), 1))?;
+    let input = if file == "-" {
+        let mut input = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut input)
+            .map_err(|e| Failure(format!("-: {e}"), 1))?;
+        input
+    } else {
+        std::fs::read(&file).map_err(|e| Failure(format!("{file}: {e}"), 1))?
+    };
     let mut scratch = vec![0u8; input.len()];
     let mut table: Box<BigTable<'_>> = Box::default();
     json::parse_table(&input, &mut scratch, &mut table)
@@ -120,7 +142,13 @@ fn run() -> Result<(), Failure> {
     let fail = |e: creditline::Error| Failure(format!("{file}: {e}"), 1);
     let mut out = String::new();
     match args.command.as_str() {
-        "check" => commands::check(&table, &mut out),
+        "check" => {
+            let warned = commands::check(&table, &mut out).map_err(fail)?;
+            if warned && args.strict {
+                print!("{out}");
+                return Err(Failure(format!("{file}: warnings (--strict)"), 1));
+            }
+        }
         "order" => {
             let sequence = args.sequence.ok_or_else(|| usage("order needs --sequence"))?;
             commands::order(&table, sequence, args.json, &mut out).map_err(fail)?

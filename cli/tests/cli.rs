@@ -112,3 +112,89 @@ fn bad_input_is_one_line_naming_file_entry_and_field() {
     let (code, _, _) = run(&["order", FEATURE]);
     assert_eq!(code, 2, "missing --sequence is a usage error");
 }
+
+#[test]
+fn help_and_version_win_wherever_they_stand() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["help"],
+        &["order", "--sequence", "x", "--help"],
+    ] {
+        let (code, stdout, _) = run(args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(stdout.starts_with("usage:"), "{args:?}: {stdout}");
+    }
+    let (code, stdout, _) = run(&["topsheet", "--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, format!("creditline {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// Runs the CLI with `input` on its standard input.
+fn run_with_input(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_creditline"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// SPEC §3.6: two directors, p.g.a. on a gaffer and two first billings are
+/// warnings; `check` names each entry and the rule, and `--strict` fails.
+#[test]
+fn check_reads_stdin_and_names_every_warning() {
+    let table = r#"{"entries":[
+        {"name":"Ana Ruiz","role":"director"},
+        {"name":"Jo Park","role":"director"},
+        {"name":"Gil","role":"gaffer","flags":["pga"]},
+        {"name":"Star","role":"cast","billing":1},
+        {"name":"Other","role":"cast","billing":1}]}"#;
+    let (code, stdout, _) = run_with_input(&["check", "-"], table);
+    assert_eq!(code, 0, "warnings alone do not fail without --strict");
+    let warnings: Vec<&str> = stdout.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: entry 1 (Jo Park): a second director; the DGA allows one director per picture unless the directors are one team or the table sets waiver",
+            "warning: entry 2 (Gil): p.g.a. on a role other than producer; the mark certifies a \"Produced by\" credit",
+            "warning: entry 4 (Other): the same billing position as an earlier entry of the same role",
+        ]
+    );
+    let (code, _, stderr) = run_with_input(&["check", "--strict", "-"], table);
+    assert_eq!(code, 1);
+    assert_eq!(stderr, "-: warnings (--strict)\n");
+    let (code, _, _) = run_with_input(
+        &["check", "--strict", "-"],
+        r#"{"entries":[{"name":"A","role":"director"}]}"#,
+    );
+    assert_eq!(code, 0, "a clean table passes --strict");
+}
+
+/// The classification's columns are as wide as their longest value.
+#[test]
+fn classify_columns_stay_aligned_with_long_names() {
+    let table = r#"{"entries":[
+        {"name":"Maximiliane Oberhauser-Villanueva de la Fuente","role":"director"},
+        {"name":"Zoë","role":"gaffer"}]}"#;
+    let (code, stdout, _) = run_with_input(&["classify", "-"], table);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3);
+    // Every row's role starts where the header's "role" does, counted in
+    // characters (the "ë" is one).
+    let header_role = lines[0].chars().collect::<String>().find("role").unwrap();
+    for (line, role) in lines[1..].iter().zip(["director", "gaffer"]) {
+        let rest: String = line.chars().skip(header_role).collect();
+        assert!(rest.starts_with(role), "{line:?}");
+    }
+}

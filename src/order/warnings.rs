@@ -31,6 +31,38 @@ wire_enum! {
     }
 }
 
+impl WarningCode {
+    /// What the warning means, as one clause for a message: what is wrong
+    /// and the rule it breaks (SPEC §3.6).
+    ///
+    /// ```
+    /// use creditline::order::WarningCode;
+    ///
+    /// assert!(WarningCode::MultipleDirectors.message().contains("one director per picture"));
+    /// ```
+    pub const fn message(self) -> &'static str {
+        match self {
+            WarningCode::MultipleDirectors => {
+                "a second director; the DGA allows one director per picture unless the directors are one team or the table sets waiver"
+            }
+            WarningCode::PgaNotProducer => {
+                "p.g.a. on a role other than producer; the mark certifies a \"Produced by\" credit"
+            }
+            WarningCode::PossessoryNotDirector => {
+                "a possessory credit (\"A Film by\") on a role other than director"
+            }
+            WarningCode::DuplicateBilling => "the same billing position as an earlier entry of the same role",
+            WarningCode::MultipleEditors => {
+                "a second picture editor; the Editors Guild expects one unless the table sets waiver"
+            }
+            WarningCode::HyphenateNeedsWaiver => {
+                "a guild member's credit merged into the director's card; the DGA and WGA require a waiver"
+            }
+            WarningCode::NoDirector => "no director; every picture has a \"Directed by\" credit",
+        }
+    }
+}
+
 /// A warning and the entry it is about (`None` for the table as a whole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
