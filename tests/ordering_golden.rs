@@ -511,7 +511,11 @@ fn every_warning_with_its_entry() {
     let doc = json(none, MainTitles);
     assert_eq!(
         doc["warnings"],
-        serde_json::json!([{"entry": null, "code": "no_director"}])
+        serde_json::json!([{
+            "entry": null,
+            "code": "no_director",
+            "message": "no director; every picture has a \"Directed by\" credit"
+        }])
     );
 }
 

@@ -61,6 +61,7 @@ impl<const N: usize, const M: usize> Serialize for CreditsDoc<'_, '_, N, M> {
             credits.warnings().map(|w| WarningDoc {
                 entry: w.entry,
                 code: w.code.id(),
+                message: w.code.message(),
             })
         };
         map.serialize_entry("warnings", &Array(warnings))?;
@@ -72,6 +73,7 @@ impl<const N: usize, const M: usize> Serialize for CreditsDoc<'_, '_, N, M> {
 struct WarningDoc {
     entry: Option<usize>,
     code: &'static str,
+    message: &'static str,
 }
 
 struct CardDoc<'c, 'a, const N: usize, const M: usize> {
