@@ -601,6 +601,10 @@ pub enum ErrorKind {
     NegativeAmount,
     /// A position (`billing`, `appearance`, `team`) of 0; positions start at 1.
     ZeroPosition,
+    /// An empty name or title: it would show as a blank on screen.
+    EmptyText,
+    /// A fringe rate above 100% (10,000 basis points).
+    RateAboveWhole,
     /// A value that is not one of the ids of its list (a role, a
     /// department, a flag, a field, …).
     Unknown {
@@ -677,6 +681,8 @@ fn write_kind(f: &mut fmt::Formatter<'_>, kind: &ErrorKind, value: Option<&str>)
         NumberOutOfRange => f.write_str("number out of range"),
         NegativeAmount => f.write_str("amount must not be negative"),
         ZeroPosition => f.write_str("positions start at 1, 0 is not allowed"),
+        EmptyText => f.write_str("must not be empty (it would show as a blank on screen)"),
+        RateAboveWhole => f.write_str("a fringe rate is at most 10000 basis points (100%)"),
         Unknown { kind, suggestion } => {
             write!(f, "unknown {}", kind.noun())?;
             if let Some(value) = value {

@@ -266,6 +266,15 @@ impl<'a> Entry<'a> {
     /// JSON), so a rule about one entry is written here and nowhere else.
     pub fn validate(&self, index: usize) -> Result<(), Error> {
         let place = Place::entry(index);
+        // Blank: nothing but (ASCII) spaces; the first byte decides for
+        // nearly every name.
+        let blank = |text: &str| text.bytes().all(|b| b.is_ascii_whitespace());
+        if blank(self.name) {
+            return Err(Error::at(ErrorKind::EmptyText, place, Field::Name));
+        }
+        if self.title.is_some_and(blank) {
+            return Err(Error::at(ErrorKind::EmptyText, place, Field::Title));
+        }
         if self.role == Role::Custom && self.title.is_none() {
             return Err(Error::at(
                 ErrorKind::CustomNeedsTitleAndDepartment,
@@ -292,6 +301,12 @@ impl<'a> Entry<'a> {
             && cap < 0
         {
             return Err(Error::at(ErrorKind::NegativeAmount, place, Field::Cap));
+        }
+        if self
+            .fringe
+            .is_some_and(|fringe| i64::from(fringe.bps) > crate::money::BPS)
+        {
+            return Err(Error::at(ErrorKind::RateAboveWhole, place, Field::Bps));
         }
         Ok(())
     }

@@ -197,6 +197,21 @@ fn each_bad_value_is_a_distinct_error_with_entry_and_field() {
             Some(Field::Cap),
         ),
         (
+            r#"{"name":"  ","role":"gaffer"}"#,
+            ErrorKind::EmptyText,
+            Some(Field::Name),
+        ),
+        (
+            r#"{"name":"B","role":"custom","title":"","department":"art"}"#,
+            ErrorKind::EmptyText,
+            Some(Field::Title),
+        ),
+        (
+            r#"{"name":"B","role":"gaffer","fringe":{"bps":10001}}"#,
+            ErrorKind::RateAboveWhole,
+            Some(Field::Bps),
+        ),
+        (
             r#"{"name":"B","role":"gaffer","account":9000}"#,
             ErrorKind::AccountOutsideChart { account: 9000 },
             Some(Field::Account),

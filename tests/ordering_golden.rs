@@ -607,6 +607,25 @@ fn principal_credits_keep_the_vocabulary_order_in_every_sequence() {
     );
 }
 
+/// A cast member without a character reads as the name alone in the cast
+/// list, and "and … as …" without one reads "and Name".
+#[test]
+fn cast_without_a_character_reads_as_the_name() {
+    let t = common::table(
+        r#"{"title":"T","entries":[
+            {"name":"Dee","role":"director"},
+            {"name":"Star","role":"cast","billing":1,"character":"Rae"},
+            {"name":"Extra","role":"cast","billing":2},
+            {"name":"Late","role":"cast","cast_credit":"and_as"}]}"#,
+    );
+    let end = texts(t, EndCredits);
+    assert!(
+        end.contains(&"Cast\nRae .... Star\nExtra\nLate".to_string()),
+        "{end:?}"
+    );
+    assert!(texts(t, MainTitles).contains(&"and Late".to_string()));
+}
+
 /// SPEC §5: a too-small output buffer is an error, never a truncated document.
 #[test]
 fn json_output_into_a_too_small_buffer_is_an_error() {

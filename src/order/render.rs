@@ -145,12 +145,11 @@ impl<const N: usize, const M: usize> Display for CardText<'_, '_, N, M> {
                     } else {
                         ""
                     };
-                    write!(
-                        f,
-                        "\n{}{voice} .... {}",
-                        entry.character.unwrap_or(""),
-                        entry.name
-                    )?;
+                    // A cast member without a character reads as the name alone.
+                    match entry.character {
+                        Some(character) => write!(f, "\n{character}{voice} .... {}", entry.name)?,
+                        None => write!(f, "\n{}{voice}", entry.name)?,
+                    }
                 }
                 Ok(())
             }
@@ -158,8 +157,11 @@ impl<const N: usize, const M: usize> Display for CardText<'_, '_, N, M> {
                 let (name, character) = credits
                     .shown(card, table)
                     .next()
-                    .map_or(("", ""), |(_, e)| (e.name, e.character.unwrap_or("")));
-                write!(f, "and {name} as {character}")
+                    .map_or(("", None), |(_, e)| (e.name, e.character));
+                match character {
+                    Some(character) => write!(f, "and {name} as {character}"),
+                    None => write!(f, "and {name}"),
+                }
             }
             _ => {
                 let heading = credits.heading(card, table);
