@@ -41,7 +41,8 @@ fuzz_target!(|input: Input| {
         )
         .fee(f.fee.checked_abs().unwrap_or(0));
         if let Some((bps, cap)) = f.fringe {
-            e = e.fringe(bps, cap.map(|c| c.checked_abs().unwrap_or(0)));
+            // A rate is at most 100% (10,000 bps): a table refuses more.
+            e = e.fringe(bps % 10_001, cap.map(|c| c.checked_abs().unwrap_or(0)));
         }
         e.account = f.account;
         e.line = f.line.map(|atl| if atl { Side::Atl } else { Side::Btl });
