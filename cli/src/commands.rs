@@ -149,17 +149,27 @@ pub fn split(args: &Args) -> Result<(), Failure> {
     let total = args.total.ok_or_else(|| super::usage("split needs --total"))?;
     let mut parts = vec![0i64; args.weights.len()];
     let fail = |e: Error| Failure(format!("creditline split: {e}"), 1);
-    creditline::split(total, &args.weights, &mut parts).map_err(fail)?;
+    match &args.caps {
+        // Each share at most its cap (a deferment's face value), the excess
+        // re-split among the others.
+        Some(caps) => creditline::split_capped(total, &args.weights, caps, &mut parts).map_err(fail)?,
+        None => creditline::split(total, &args.weights, &mut parts).map_err(fail)?,
+    }
     let mut out = String::new();
     if args.json {
         let mut buf = vec![0u8; 32 * (parts.len() + 2)];
         let len = json::write_split(total, &parts, &mut buf).map_err(fail)?;
         push_json(&mut out, &buf[..len]);
     } else {
+        // Amounts in minor units, or as money in `--currency`.
+        let amount = |minor: i64| match args.currency {
+            Some(currency) => currency.amount(minor).to_string(),
+            None => minor.to_string(),
+        };
         for (weight, part) in args.weights.iter().zip(&parts) {
-            let _ = writeln!(out, "{weight:>12}  {part:>20}");
+            let _ = writeln!(out, "{weight:>12}  {:>20}", amount(*part));
         }
-        let _ = writeln!(out, "{:>12}  {total:>20}", "total");
+        let _ = writeln!(out, "{:>12}  {:>20}", "total", amount(total));
     }
     print!("{out}");
     Ok(())

@@ -6,7 +6,7 @@
 //! creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
 //! creditline classify [--json] TABLE.json
 //! creditline topsheet [--json] TABLE.json
-//! creditline split --total N --weights W1,W2,... [--json]
+//! creditline split --total N --weights W1,W2,... [--caps C1,C2,...] [--currency USD] [--json]
 //! ```
 //!
 //! `-` for TABLE.json reads the table from standard input. Bad input exits
@@ -35,7 +35,7 @@ const USAGE: &str = "usage:
   creditline order --sequence main-titles|end-credits|billing-block [--json] TABLE.json
   creditline classify [--json] TABLE.json
   creditline topsheet [--json] TABLE.json
-  creditline split --total N --weights W1,W2,... [--json]
+  creditline split --total N --weights W1,W2,... [--caps C1,C2,...] [--currency USD] [--json]
   creditline --help | --version
 TABLE.json may be - to read standard input.";
 
@@ -56,6 +56,8 @@ struct Args {
     sequence: Option<Sequence>,
     total: Option<i64>,
     weights: Vec<u32>,
+    caps: Option<Vec<i64>>,
+    currency: Option<creditline::Currency>,
 }
 
 fn parse_args() -> Result<Args, Failure> {
@@ -96,6 +98,24 @@ fn parse_args() -> Result<Args, Failure> {
                         .map_err(|_| usage(&format!("weight {w:?} is not a u32")))?;
                     args.weights.push(w);
                 }
+            }
+            "--caps" => {
+                let v = value("--caps")?;
+                let mut caps = Vec::new();
+                for c in v.split(',') {
+                    let c = c
+                        .trim()
+                        .parse()
+                        .map_err(|_| usage(&format!("cap {c:?} is not an integer")))?;
+                    caps.push(c);
+                }
+                args.caps = Some(caps);
+            }
+            "--currency" => {
+                let v = value("--currency")?;
+                let currency = creditline::Currency::from_code(&v)
+                    .map_err(|e| usage(&format!("--currency {v:?}: {e}")))?;
+                args.currency = Some(currency);
             }
             other if other.starts_with('-') && other != "-" => {
                 return Err(usage(&format!("unknown option {other}")));

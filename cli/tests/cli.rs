@@ -198,3 +198,30 @@ fn classify_columns_stay_aligned_with_long_names() {
         assert!(rest.starts_with(role), "{line:?}");
     }
 }
+
+/// SPEC §4.4 split_capped: $1,000.00 over three equal shares, the first
+/// capped at $100.00, gives the other two the rest, $450.00 each; with
+/// `--currency` the parts read as money, and with `--json` as minor units.
+#[test]
+fn split_takes_caps_and_a_currency() {
+    let args = [
+        "split",
+        "--total",
+        "100000",
+        "--weights",
+        "1,1,1",
+        "--caps",
+        "10000,100000,100000",
+    ];
+    let (code, stdout, stderr) = run(&[&args[..], &["--currency", "USD"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let parts: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split_whitespace().last().unwrap())
+        .collect();
+    assert_eq!(parts, ["$100.00", "$450.00", "$450.00", "$1,000.00"]);
+    let doc = json(&[&args[..], &["--json"]].concat());
+    assert_eq!(doc["parts"], serde_json::json!([10000, 45000, 45000]));
+    let (code, _, _) = run(&["split", "--total", "100", "--weights", "1,1", "--caps", "10,10"]);
+    assert_eq!(code, 1, "caps that cannot hold the total are an error");
+}
