@@ -8,6 +8,32 @@
 //! nesting depth) locates syntax, string and number errors by byte offset;
 //! otherwise the visitors' error names the entry and field. Nothing is
 //! allocated, and on any error the table is left empty.
+//!
+//! # Keeping a table
+//!
+//! A [`Table`] borrows its strings from the input and from the scratch
+//! buffer, so it cannot outlive them: a function that reads a file and
+//! returns the table it parsed does not compile. A program that loads its
+//! tables once can give both buffers the whole run with `Box::leak`, and
+//! keep the table as long as it likes (a server that loads many tables
+//! keeps each input and scratch buffer beside its table instead):
+//!
+//! ```
+//! use creditline::{json, Error, Table};
+//!
+//! /// Parse `input` into a table that lives as long as the program.
+//! fn load<const N: usize>(input: Vec<u8>) -> Result<Box<Table<'static, N>>, Error> {
+//!     let scratch: &'static mut [u8] = Box::leak(vec![0u8; input.len()].into_boxed_slice());
+//!     let input: &'static [u8] = Box::leak(input.into_boxed_slice());
+//!     let mut table: Box<Table<'static, N>> = Box::default();
+//!     json::parse_table(input, scratch, &mut table)?;
+//!     Ok(table)
+//! }
+//!
+//! let table = load::<64>(br#"{"title":"Heat","entries":[{"name":"Michael Mann","role":"director"}]}"#.to_vec())?;
+//! assert_eq!(table.entries()[0].name, "Michael Mann");
+//! # Ok::<(), Error>(())
+//! ```
 
 mod de;
 mod scan;
