@@ -520,6 +520,8 @@ const PACKED: pack::Packed<ROLE_COUNT, TEXT_LEN> = pack::pack(SOURCE);
 const ROWS: [RoleInfo; ROLE_COUNT] = PACKED.rows;
 const TEXT_BYTES: [u8; TEXT_LEN] = PACKED.text;
 /// Every id and title of the vocabulary, back to back; rows point into it.
+/// Evaluated at compile time: a text that is not UTF-8 fails the build,
+/// never a run.
 const TEXT: &str = match core::str::from_utf8(&TEXT_BYTES) {
     Ok(text) => text,
     Err(_) => panic!("the packed text is whole strings"),

@@ -690,11 +690,12 @@ impl<'a> Fields<'a> for EntryFields<'a> {
     fn finish(mut self, ctx: &mut Ctx<'a>, seen: u64) -> Result<Self, ErrorKind> {
         require(ctx, seen, &[Field::Name, Field::Role])?;
         let role = self.role.unwrap_or(Role::Custom);
-        if role == Role::Custom {
-            // The builder's `Entry::custom` takes both; here either may be absent.
-            if let Err(ErrorKind::MissingField) = require(ctx, seen, &[Field::Title, Field::Department]) {
-                return Err(ErrorKind::CustomNeedsTitleAndDepartment);
-            }
+        // A custom entry's title is `Entry::validate`'s rule; its department
+        // is JSON's, as an `Entry` always has one.
+        if role == Role::Custom && seen & bit(Field::Department) == 0 {
+            ctx.field = Some(Field::Department);
+            ctx.offset = None;
+            return Err(ErrorKind::CustomNeedsTitleAndDepartment);
         }
         self.entry.role = role;
         self.entry.department = match (self.department, role.info()) {

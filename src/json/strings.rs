@@ -20,9 +20,9 @@ pub enum DecodeError {
 /// Whether a raw string holds a backslash or a control character, that is
 /// whether it needs [`decode`] (which also rejects the control characters).
 /// Eight bytes at a time (the last word overlaps the one before it, and a
-/// string shorter than a word is padded with a harmless byte): every
-/// string of a document goes through it, and a byte at a time costs
-/// parsing 5% more instructions (`benches/icount.py` guards the parse).
+/// string shorter than a word is padded with a harmless byte), because
+/// every string of a document goes through it and parsing must keep pace
+/// with the baseline (`benches/icount.py` guards the parse).
 #[inline]
 pub fn needs_decoding(raw: &str) -> bool {
     let bytes = raw.as_bytes();

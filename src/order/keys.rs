@@ -484,8 +484,9 @@ impl Keyer {
 
     /// Push the items of one credited entry, ordered as if at `primary`.
     /// With `large-tables`, inlined where every plain row of a large table
-    /// (cast included) calls it: 15% fewer instructions in the main titles
-    /// (`benches/icount.py` guards them) for about 1 KiB of flash.
+    /// (cast included) calls it, because the call costs as much as the body
+    /// for such a row (`benches/icount.py` guards the main titles); without
+    /// it, one copy, for the firmware's flash budget.
     #[cfg_attr(feature = "large-tables", inline(always))]
     #[cfg_attr(not(feature = "large-tables"), inline(never))]
     pub fn push<const M: usize>(
